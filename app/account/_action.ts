@@ -1,0 +1,43 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { recordAudit } from '@/lib/audit/audit-log';
+import { getSession } from '@/lib/auth/session';
+import { fetchProfile, patchProfile } from '@/lib/clubmed/customers';
+import { getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
+import { formValuesFromFormData } from '@/lib/profile/form';
+import { saveProfileForm, type SaveState } from '@/lib/profile/save';
+import { toEditable } from '@/lib/profile/schema';
+
+/**
+ * Saves the signed-in customer's profile. Server actions are public endpoints: the session is
+ * checked here, and the customer id comes only from it, never from the form.
+ */
+export async function saveProfileAction(_previous: SaveState, formData: FormData): Promise<SaveState> {
+  const session = await getSession();
+  if (!session) {
+    log.warn('profile.save_refused', { reason: 'no_session' });
+    return { status: 'failed', reason: 'signed_out', values: formValuesFromFormData(formData) };
+  }
+  if (session.role !== 'customer') {
+    log.warn('profile.save_refused', { reason: 'staff_session' });
+    recordAudit({ staffId: session.staffId, staffName: session.name, customerId: null, action: 'save_profile', outcome: 'refused' });
+    return { status: 'failed', reason: 'forbidden', values: formValuesFromFormData(formData) };
+  }
+
+  const caller = { accessToken: session.accessToken, marketLocale: getConfig().CLUBMED_DEFAULT_MARKET };
+  const state = await saveProfileForm(formData, {
+    fetchCurrent: async () => toEditable(await fetchProfile(session.customerId, caller)),
+    patch: (patch, options) => patchProfile(session.customerId, patch, options, caller),
+    marketLocale: caller.marketLocale,
+    today: new Date().toISOString().slice(0, 10).replaceAll('-', ''),
+  });
+  log.info('profile.save', {
+    status: state.status,
+    reason: state.status === 'failed' ? state.reason : undefined,
+    keys: state.status === 'saved' ? state.patchedKeys.join(',') : undefined,
+  });
+  if (state.status === 'saved') revalidatePath('/account');
+  return state;
+}

@@ -1,0 +1,16 @@
+import { type NextRequest } from 'next/server';
+import { signIn } from '@/lib/auth/auth';
+import { safeCallbackPath } from '@/lib/auth/redirect';
+import { CUSTOMER_PROVIDER_ID, STAFF_PROVIDER_ID } from '@/lib/auth/roles';
+import { getConfig } from '@/lib/config';
+
+/**
+ * Starts the OpenID Connect flow with the right issuer (customers or staff). A route handler, not a
+ * page, because starting the flow writes the PKCE and state cookies.
+ */
+export async function GET(request: NextRequest) {
+  const role = request.nextUrl.searchParams.get('role') === 'staff' ? 'staff' : 'customer';
+  const fallback = role === 'staff' ? '/staff' : '/account';
+  const redirectTo = safeCallbackPath(request.nextUrl.searchParams.get('callbackUrl'), getConfig().APP_URL, fallback);
+  await signIn(role === 'staff' ? STAFF_PROVIDER_ID : CUSTOMER_PROVIDER_ID, { redirectTo });
+}

@@ -1,0 +1,137 @@
+import Link from 'next/link';
+import { loyaltyStatusLabel } from '@/app/_components/profile/membership-card';
+import { recordAudit } from '@/lib/audit/audit-log';
+import { requireStaffPage } from '@/lib/auth/session';
+import { UpstreamError } from '@/lib/clubmed/errors';
+import { fetchProfile, searchCustomers, type CustomerSummary } from '@/lib/clubmed/customers';
+import { getConfig } from '@/lib/config';
+import { parseStaffQuery } from '@/lib/staff/search-query';
+
+export const metadata = { title: 'Find a customer' };
+
+const PAGE_SIZE = 20;
+
+type SearchOutcome = { kind: 'none' } | { kind: 'invalid'; message: string } | { kind: 'error' } | { kind: 'results'; rows: CustomerSummary[]; more: boolean };
+
+export default async function StaffSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await requireStaffPage('/staff');
+  const params = await searchParams;
+  const q = typeof params.q === 'string' ? params.q : '';
+  const outcome = q ? await search(q, session) : { kind: 'none' as const };
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold sm:text-3xl">Find a customer</h1>
+      <form role="search" method="get" action="/staff" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div className="flex-1">
+          <label htmlFor="staff-query" className="block text-sm font-medium">
+            Customer id, GM number, email or last name
+          </label>
+          <input
+            id="staff-query"
+            name="q"
+            type="search"
+            defaultValue={q}
+            autoComplete="off"
+            aria-describedby={outcome.kind === 'invalid' ? 'staff-query-error' : undefined}
+            aria-invalid={outcome.kind === 'invalid' || undefined}
+            className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
+          />
+        </div>
+        <button type="submit" className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark">
+          Search
+        </button>
+      </form>
+      <SearchResults outcome={outcome} />
+    </div>
+  );
+}
+
+async function search(q: string, session: { accessToken: string; staffId: string; name: string | null }): Promise<SearchOutcome> {
+  const parsed = parseStaffQuery(q);
+  if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
+  const caller = { accessToken: session.accessToken, marketLocale: getConfig().CLUBMED_DEFAULT_MARKET };
+  try {
+    const rows = await searchCustomers(parsed.filters, { limit: PAGE_SIZE + 1, page: 1 }, caller);
+    if (parsed.kind === 'digits' && parsed.customerId && !rows.some((row) => row.id === parsed.customerId)) {
+      const byId = await findById(parsed.customerId, caller);
+      if (byId) rows.unshift(byId);
+    }
+    recordAudit({ staffId: session.staffId, staffName: session.name, customerId: null, action: 'search', outcome: 'allowed', detail: `${parsed.kind}; ${rows.length} result(s)` });
+    return { kind: 'results', rows: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE };
+  } catch (error) {
+    if (error instanceof UpstreamError) return { kind: 'error' };
+    throw error;
+  }
+}
+
+async function findById(customerId: string, caller: { accessToken: string; marketLocale: string }): Promise<CustomerSummary | null> {
+  try {
+    const profile = await fetchProfile(customerId, caller);
+    return {
+      id: customerId,
+      gmNumber: profile.gm_number,
+      firstName: profile.first_name,
+      lastName: profile.last_name,
+      email: profile.email,
+      loyaltyStatus: profile.loyalty_program?.status ?? null,
+    };
+  } catch (error) {
+    if (error instanceof UpstreamError && (error.kind === 'not_found' || error.kind === 'bad_request')) return null;
+    throw error;
+  }
+}
+
+function SearchResults({ outcome }: { outcome: SearchOutcome }) {
+  if (outcome.kind === 'none') return null;
+  if (outcome.kind === 'invalid') {
+    return (
+      <p id="staff-query-error" role="alert" className="text-red-700">
+        {outcome.message}
+      </p>
+    );
+  }
+  if (outcome.kind === 'error') {
+    return (
+      <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
+        The customer search is unavailable right now. Try again in a moment.
+      </p>
+    );
+  }
+  if (outcome.rows.length === 0) return <p role="status">No customer matches this search.</p>;
+  return (
+    <div className="space-y-2">
+      <p role="status">
+        {outcome.rows.length === 1 ? '1 customer found.' : `${outcome.rows.length} customers found.`}
+        {outcome.more ? ' Only the first results are shown: refine the search to see others.' : null}
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Customers matching the search</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">Name</th>
+              <th scope="col" className="px-3 py-2">Email</th>
+              <th scope="col" className="px-3 py-2">GM number</th>
+              <th scope="col" className="px-3 py-2">Loyalty</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.rows.map((row) => (
+              <tr key={row.id} className="border-t border-slate-200">
+                <td className="px-3 py-2">
+                  <Link href={`/staff/customers/${row.id}`} className="font-medium text-brand underline">
+                    {[row.firstName, row.lastName].filter(Boolean).join(' ') || `Customer ${row.id}`}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 break-all">{row.email ?? '—'}</td>
+                <td className="px-3 py-2">{row.gmNumber ?? '—'}</td>
+                <td className="px-3 py-2">{loyaltyStatusLabel(row.loyaltyStatus) ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

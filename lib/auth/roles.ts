@@ -1,0 +1,17 @@
+export const CUSTOMER_PROVIDER_ID = 'clubmed';
+export const STAFF_PROVIDER_ID = 'clubmed-staff';
+
+export type Role = 'customer' | 'staff';
+
+/** What the encrypted session cookie holds. Only the server ever decrypts it. */
+export type SessionTokens = {
+  role: Role;
+  /** The customer's id (token `sub`) for customers; the staff id for staff. */
+  subject: string;
+  name: string | null;
+  email: string | null;
+  accessToken: string;
+  refreshToken: string | null;
+  /** Access token expiry, epoch seconds. */
+  expiresAt: number;
+};

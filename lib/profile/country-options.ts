@@ -1,0 +1,26 @@
+import { isCountryCode } from './countries';
+
+export type CountryOption = { code: string; name: string };
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ALL_CODES = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b)).filter(isCountryCode);
+
+/** Country names from the platform (`Intl.DisplayNames`) in the interface language, sorted for that language. */
+export function countryOptions(uiLocale: string): CountryOption[] {
+  const names = safeDisplayNames(uiLocale);
+  const collator = new Intl.Collator(uiLocale);
+  return ALL_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export function countryName(code: string | null, uiLocale: string): string | null {
+  if (!code) return null;
+  return safeDisplayNames(uiLocale)?.of(code.toUpperCase()) ?? code;
+}
+
+function safeDisplayNames(locale: string): Intl.DisplayNames | undefined {
+  try {
+    return new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+  } catch {
+    return undefined;
+  }
+}
