@@ -1,22 +1,27 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIResponse, type Page } from '@playwright/test';
+import type { z } from 'zod';
+import type { FaultSchema } from '../sandbox/api/faults';
+import type { LoggedRequest } from '../sandbox/api/request-log';
 import { SANDBOX_API_KEY, TEST_PORTS } from '../scripts/lib/env.mjs';
 
-/** A request the sandbox recorded (`GET /__sandbox/requests`); its shape is the sandbox's. */
-export type RecordedRequest = Record<string, unknown>;
-export type Json = Record<string, unknown>;
+export type { LoggedRequest };
+export type FaultSpec = z.input<typeof FaultSchema>;
+/** A profile as the sandbox stores it (raw, snake_case keys). */
+export type StoredProfile = Record<string, unknown>;
 
-/** The sandbox's test endpoints (`/__sandbox/*`, authorised by the API key). */
+/** The sandbox's test hooks (`/__sandbox/*`, see sandbox/hooks.ts), authorised by the API key. */
 export type Sandbox = {
-  /** Back to the seed data: every test starts from here (done automatically before each test). */
+  /** Re-seed the data and clear the faults. Done before every test. */
   reset(): Promise<void>;
-  /** The stored customer, as the sandbox holds it. */
-  customer(customerId: string): Promise<Json>;
-  /** Requests the sandbox received, oldest first; `since` as the sandbox defines it. */
-  requests(since?: number): Promise<RecordedRequest[]>;
-  /** Change a stored customer behind the app's back (e.g. a concurrent edit). */
-  setCustomer(customerId: string, partial: Json): Promise<void>;
-  /** Make upstream calls fail as `spec` describes (see the sandbox's fault format). */
-  fault(spec: Json): Promise<void>;
+  customer(customerId: string): Promise<StoredProfile>;
+  /** Change (deep-merge) or create a stored customer behind the app's back, e.g. a concurrent edit. */
+  setCustomer(customerId: string, partial: StoredProfile): Promise<StoredProfile>;
+  /** Customer-API requests logged after sequence number `since` (all when omitted), oldest first. */
+  requests(since?: number): Promise<LoggedRequest[]>;
+  /** The sequence number of the last logged request: pass it to `requests()` later. */
+  mark(): Promise<number>;
+  /** Make the next matching customer-API calls fail as `spec` describes. */
+  fault(spec: FaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
 };
 
@@ -28,15 +33,15 @@ type Fixtures = {
   signIn: (page: Page, email: string, password?: string) => Promise<void>;
 };
 
-async function checked(what: string, response: Awaited<ReturnType<APIRequestContext['get']>>) {
+async function ok(what: string, response: APIResponse): Promise<APIResponse> {
   if (!response.ok()) {
     throw new Error(`sandbox ${what} answered ${response.status()}: ${(await response.text()).slice(0, 500)}`);
   }
   return response;
 }
 
-// Fixture callbacks are named `provide`, not Playwright's usual `use`: React's hooks lint rule
-// would take `use(...)` for React's use().
+// The fixture callbacks are named `provide`, not the usual `use`: React's hooks lint rule would
+// take `use(...)` for React's use().
 export const test = base.extend<Fixtures & SandboxOptions>({
   sandboxURL: [`http://localhost:${TEST_PORTS.sandbox}`, { option: true }],
 
@@ -46,26 +51,21 @@ export const test = base.extend<Fixtures & SandboxOptions>({
         baseURL: sandboxURL,
         extraHTTPHeaders: { 'x-api-key': SANDBOX_API_KEY },
       });
+      const customerPath = (id: string) => `/__sandbox/customers/${encodeURIComponent(id)}`;
+      const log = async (since = 0) =>
+        (await (await ok('requests', await api.get(`/__sandbox/requests?since=${since}`))).json()) as {
+          last_seq: number;
+          requests: LoggedRequest[];
+        };
       const sandbox: Sandbox = {
-        async reset() {
-          await checked('reset', await api.post('/__sandbox/reset'));
-        },
-        async customer(customerId) {
-          return (await checked('customer', await api.get(`/__sandbox/customers/${encodeURIComponent(customerId)}`))).json() as Promise<Json>;
-        },
-        async requests(since) {
-          const query = since === undefined ? '' : `?since=${since}`;
-          return (await checked('requests', await api.get(`/__sandbox/requests${query}`))).json() as Promise<RecordedRequest[]>;
-        },
-        async setCustomer(customerId, partial) {
-          await checked('setCustomer', await api.post(`/__sandbox/customers/${encodeURIComponent(customerId)}`, { data: partial }));
-        },
-        async fault(spec) {
-          await checked('fault', await api.post('/__sandbox/faults', { data: spec }));
-        },
-        async clearFaults() {
-          await checked('clearFaults', await api.delete('/__sandbox/faults'));
-        },
+        reset: async () => void (await ok('reset', await api.post('/__sandbox/reset'))),
+        customer: async (id) => (await ok('customer', await api.get(customerPath(id)))).json(),
+        setCustomer: async (id, partial) =>
+          (await ok('setCustomer', await api.post(customerPath(id), { data: partial }))).json(),
+        requests: async (since) => (await log(since)).requests,
+        mark: async () => (await log(Number.MAX_SAFE_INTEGER)).last_seq,
+        fault: async (spec) => void (await ok('fault', await api.post('/__sandbox/faults', { data: spec }))),
+        clearFaults: async () => void (await ok('clearFaults', await api.delete('/__sandbox/faults'))),
       };
       await sandbox.reset();
       await provide(sandbox);

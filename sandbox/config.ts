@@ -51,7 +51,7 @@ export const API_RESOURCE = 'urn:clubmed:customer-api';
 export const ISSUER_PATHS = { customer: '/customers', staff: '/staff' } as const;
 export type Realm = keyof typeof ISSUER_PATHS;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): SandboxConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);

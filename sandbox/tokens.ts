@@ -3,8 +3,8 @@ import { createLocalJWKSet, decodeJwt, importJWK, jwtVerify, SignJWT } from 'jos
 import { API_AUDIENCE, issuerUrl, type Realm, type SandboxConfig } from './config';
 import { loadSigningKeys, publicJwks } from './keys';
 
-/** Scopes every sandbox client asks for; real tokens carry the ones granted. */
-export const DEFAULT_SCOPE = 'openid profile email offline_access';
+/** The scope claim of access tokens the providers issue (offline_access is not repeated there). */
+export const DEFAULT_SCOPE = 'openid profile email';
 
 export type AccessTokenSubject =
   | { realm: 'customer'; customerId: string }
@@ -39,7 +39,7 @@ export async function signAccessToken(
   })
     .setProtectedHeader({ alg: jwk.alg, typ: 'at+jwt', kid: jwk.kid })
     .setSubject(subject.realm === 'customer' ? subject.customerId : subject.staffId)
-    .setIssuedAt(Math.min(now, (options.expiresAt ?? now) - 1))
+    .setIssuedAt(options.expiresAt === undefined ? now : Math.min(now, options.expiresAt - 1))
     .setExpirationTime(options.expiresAt ?? now + config.accessTokenTtl)
     .setIssuer(issuerUrl(config, subject.realm))
     .setAudience(options.audience ?? API_AUDIENCE)

@@ -14,9 +14,12 @@ const LAST_LINES = 30;
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev');
 const reset = args.has('--reset');
-for (const arg of args) if (!['--dev', '--reset'].includes(arg)) fail(`Unknown option ${arg} (options: --dev, --reset)`);
+for (const arg of args) {
+  if (!['--dev', '--reset'].includes(arg)) fail(`Unknown option ${arg} (options: --dev, --reset)`);
+}
 
 function fail(message, code = 1) {
+  if (receivedSignal()) process.exit(0); // stopped on request: whatever failed was interrupted
   console.error(red(`\n✖ ${message}`));
   process.exit(code);
 }
@@ -48,7 +51,8 @@ const wanted = [['app', env.ports.app]];
 if (env.usesSandbox) wanted.push(['sandbox', env.ports.sandbox]);
 for (const [name, port] of wanted) {
   if (await isPortInUse(port)) {
-    fail(`Port ${port} (the ${name}) is already in use: is another \`npm start\` running? Stop it, or set ${name === 'app' ? 'PORT' : 'SANDBOX_PORT'}.`);
+    const setting = name === 'app' ? 'PORT' : 'SANDBOX_PORT';
+    fail(`Port ${port} (the ${name}) is already in use: is another \`npm start\` running? Stop it, or set ${setting}.`);
   }
 }
 
@@ -81,7 +85,8 @@ firstExit.then(async ({ service: dead, result }) => {
     process.exit(0);
   }
   const code = exitCodeOf(result);
-  console.error(red(`\n✖ The ${dead.name} exited (${result.signal ?? `exit code ${result.code}`}). Its last lines:`));
+  const how = result.signal ?? `exit code ${result.code}`;
+  console.error(red(`\n✖ The ${dead.name} exited (${how}). Its last lines:`));
   for (const line of dead.lines) console.error(`  ${line}`);
   process.exit(code === 0 ? 1 : code);
 });
@@ -102,11 +107,15 @@ function printBanner() {
     '',
     green(bold('✔ Ready')),
     `  App       ${bold(env.appUrl)}${dev ? dim('  (next dev)') : ''}`,
-    env.usesSandbox ? `  Sandbox   ${env.sandboxUrl}  ${dim('(stands in for Club Med)')}` : `  Club Med  ${env.app.CLUBMED_API_BASE_URL}`,
+    env.usesSandbox
+      ? `  Sandbox   ${env.sandboxUrl}  ${dim('(stands in for Club Med)')}`
+      : `  Club Med  ${env.app.CLUBMED_API_BASE_URL}`,
   ];
   if (env.usesSandbox) {
     banner.push('', '  Demo accounts:');
-    for (const { role, email, password } of DEMO_ACCOUNTS) banner.push(`    ${role.padEnd(9)} ${email} / ${password}`);
+    for (const { role, email, password } of DEMO_ACCOUNTS) {
+      banner.push(`    ${role.padEnd(9)} ${email} / ${password}`);
+    }
     banner.push(`    staff pages: ${env.appUrl}/staff`);
   }
   banner.push('', dim('  Ctrl-C stops both.'), '');

@@ -32,7 +32,8 @@ if (unknown.length > 0) {
 }
 const steps = requested.length > 0 ? STEPS.filter((step) => requested.includes(step.name)) : STEPS;
 
-const seconds = (ms) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${Math.round((ms % 60_000) / 1000)}s` : `${(ms / 1000).toFixed(1)}s`);
+const seconds = (ms) =>
+  ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${Math.round((ms % 60_000) / 1000)}s` : `${(ms / 1000).toFixed(1)}s`;
 const started = performance.now();
 const results = [];
 
@@ -43,7 +44,7 @@ function summarize() {
     const result = results.find((r) => r.step === step);
     if (!result) console.log(dim(`  -  ${step.name.padEnd(width)}  not run`));
     else if (result.code === 0) console.log(`  ${green('✔')}  ${step.name.padEnd(width)}  ${seconds(result.ms)}`);
-    else console.log(`  ${red('✖')}  ${step.name.padEnd(width)}  ${seconds(result.ms)}  ${red(`exit code ${result.code}`)}`);
+    else console.log(`  ${red('✖')}  ${step.name.padEnd(width)}  ${seconds(result.ms)}  ${red(`exit ${result.code}`)}`);
   }
 }
 

@@ -11,14 +11,7 @@ import {
   type TextFieldDef,
 } from '@/app/_components/profile/fields';
 import type { CountryOption } from '@/lib/profile/country-options';
-import {
-  ADDRESS_PRESENT_FIELD,
-  BASE_FIELD,
-  CONFLICT_KEYS_FIELD,
-  INTENT_FIELD,
-  PHONES_PRESENT_FIELD,
-  resolveField,
-} from '@/lib/profile/form-fields';
+import { BASE_FIELD, CONFLICT_KEYS_FIELD, FORM_FIELDS, INTENT_FIELD, REQUIRED_TEXT_KEYS, resolveField } from '@/lib/profile/form-fields';
 import type { FormValues } from '@/lib/profile/form-values';
 import type { Conflict } from '@/lib/profile/merge';
 import type { SaveState } from '@/lib/profile/save';
@@ -130,12 +123,14 @@ function TextField({ def, values, errors }: { def: TextFieldDef; values: FormVal
     <div>
       <label htmlFor={fieldId(def.key)} className="block text-sm font-medium">
         {def.label}
+        {REQUIRED_TEXT_KEYS.includes(def.key) ? null : <span className="font-normal text-slate-500"> (optional)</span>}
       </label>
       <input
         {...inputProps(def.key, errors)}
         type={def.type ?? 'text'}
         autoComplete={def.autoComplete}
         defaultValue={values[def.key] ?? ''}
+        aria-required={REQUIRED_TEXT_KEYS.includes(def.key) || undefined}
         spellCheck={false}
       />
       <ErrorText name={def.key} errors={errors[def.key]} />
@@ -167,13 +162,13 @@ function PhonesSection({ values, errors }: { values: FormValues; errors: FieldEr
   const shown = hydrated ? rows : [...rows, { id: -1, number: '', type: 'MOBILE' }];
   return (
     <Section title="Phones">
-      <input type="hidden" name={PHONES_PRESENT_FIELD} value="1" />
+      <input type="hidden" name={FORM_FIELDS.phonesPresent} value="1" />
       <ErrorText name="phones" errors={errors.phones} />
       {shown.length === 0 ? <p className="text-slate-600">No phone number yet.</p> : null}
       <ul className="space-y-4">
         {shown.map((row, index) => {
-          const numberName = `phones.${index}.number`;
-          const typeName = `phones.${index}.type`;
+          const numberName = FORM_FIELDS.phoneNumber(index);
+          const typeName = FORM_FIELDS.phoneType(index);
           return (
             <li key={row.id} className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
               <div>
@@ -247,7 +242,7 @@ function AddressSection({ values, errors, countries }: { values: FormValues; err
   const current = values[countryName] ?? '';
   return (
     <Section title="Postal address">
-      <input type="hidden" name={ADDRESS_PRESENT_FIELD} value="1" />
+      <input type="hidden" name={FORM_FIELDS.addressPresent} value="1" />
       <ErrorText name="address" errors={errors.address} />
       <div className="grid gap-4 sm:grid-cols-2">
         {ADDRESS_FIELDS.map((def) => {

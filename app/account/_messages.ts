@@ -5,7 +5,9 @@ export function fieldErrorMessage(error: FieldError): string {
   const p = error.params ?? {};
   switch (error.code) {
     case 'required':
-      return 'Choose one.';
+      return 'This field is required.';
+    case 'choose_value':
+      return 'Choose which value to keep.';
     case 'too_long':
       return `Too long: at most ${p.max} characters.`;
     case 'invalid_email':

@@ -16,8 +16,9 @@ export type AppSession = CustomerSession | StaffSession;
  * server); `cache()` makes it one decode per request however many components ask.
  */
 export const getSession = cache(async (): Promise<AppSession | null> => {
+  const requestHeaders = await headers(); // first: it marks the render dynamic before config is read
   const config = getConfig();
-  const token = await readSessionToken(await headers(), config.AUTH_SECRET, config.APP_URL);
+  const token = await readSessionToken(requestHeaders, config.AUTH_SECRET, config.APP_URL);
   if (!token || !token.accessToken || !token.subject || token.error) return null;
   const role: Role | undefined = token.role;
   const common = { name: token.name ?? null, email: token.email ?? null, accessToken: token.accessToken };

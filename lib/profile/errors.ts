@@ -5,7 +5,7 @@
  */
 import { EDITABLE_ADDRESS_KEYS, EDITABLE_TEXT_KEYS, type FieldErrors } from './types';
 
-export type UpstreamError = { error_code?: string; concerned_key?: string; error_description?: string };
+import type { UpstreamFieldIssue } from '@/lib/clubmed/errors';
 
 export const ADDRESS_NOT_RECOGNIZED = 'ADDRESS_NOT_RECOGNIZED';
 
@@ -29,7 +29,7 @@ function fieldPath(concernedKey: string | undefined): string | undefined {
  * Indexes in `phones.<i>` paths are positions in the PATCH array; they equal the form's row
  * numbers unless the form had empty rows before them.
  */
-export function fieldErrorsFromUpstream(errors: readonly UpstreamError[]): {
+export function fieldErrorsFromUpstream(errors: readonly UpstreamFieldIssue[]): {
   fieldErrors: FieldErrors;
   formErrors: string[];
 } {
@@ -50,6 +50,6 @@ export function fieldErrorsFromUpstream(errors: readonly UpstreamError[]): {
 }
 
 /** True when the 400 asks to confirm an address the API does not recognise (A2). */
-export function isAddressNotRecognized(errors: readonly UpstreamError[]): boolean {
+export function isAddressNotRecognized(errors: readonly UpstreamFieldIssue[]): boolean {
   return errors.some((error) => error.error_code === ADDRESS_NOT_RECOGNIZED);
 }

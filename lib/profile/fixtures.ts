@@ -2,6 +2,7 @@
  * The seed customer from contract.md (customer 123456789, Tom Smith), for tests. Functions, not
  * constants, so a test that mutates its copy cannot leak into another.
  */
+import { BASE_FIELD } from './form-fields';
 import { toEditable } from './schema';
 import {
   EDITABLE_ADDRESS_KEYS,
@@ -112,4 +113,39 @@ export function formFor(
 function formText(key: EditableTextKey, value: string | null): string {
   if (key === 'birthdate' && value) return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`;
   return value ?? '';
+}
+
+/**
+ * `formFor` plus the hidden `base` field (BASE_FIELD) the page renders: the JSON of the profile
+ * the form was rendered from. `changes` may override or (with `null`) remove `base` too.
+ */
+export function saveFormFor(
+  profile: EditableProfile,
+  changes: Record<string, string | null> = {},
+): FormData {
+  return formFor(profile, { [BASE_FIELD]: JSON.stringify(profile), ...changes });
+}
+
+/**
+ * The form as the page re-renders it from a save state (`values`, `base`): the hidden base, the
+ * section markers, the text fields the values hold, the phone rows and every address field;
+ * `extra` entries (intent, conflict_keys, resolve.*) are appended as given.
+ */
+export function formFromValues(
+  values: Record<string, string>,
+  base: EditableProfile,
+  extra: ReadonlyArray<readonly [string, string]> = [],
+): FormData {
+  const form = new FormData();
+  form.append(BASE_FIELD, JSON.stringify(base));
+  for (const key of EDITABLE_TEXT_KEYS) if (key in values) form.append(key, values[key] ?? '');
+  form.append('phones.present', '1');
+  for (let i = 0; `phones.${i}.number` in values || `phones.${i}.type` in values; i++) {
+    form.append(`phones.${i}.number`, values[`phones.${i}.number`] ?? '');
+    form.append(`phones.${i}.type`, values[`phones.${i}.type`] ?? 'MOBILE');
+  }
+  form.append('address.present', '1');
+  for (const key of EDITABLE_ADDRESS_KEYS) form.append(`address.${key}`, values[`address.${key}`] ?? '');
+  for (const [name, value] of extra) form.append(name, value);
+  return form;
 }

@@ -6,6 +6,7 @@
  * with a `<section>.present` marker, so an empty section can mean "deleted all".
  */
 import { isCountryCode } from './countries';
+import { FORM_FIELDS, REQUIRED_TEXT_KEYS } from './form-fields';
 import { normalizeText, textLength } from './normalize';
 import { parsePhone, samePhoneNumber, PHONE_INPUT_MAX_LENGTH, type CountryCode } from './phones';
 import {
@@ -60,23 +61,8 @@ export const FORM_LIMITS = {
   echoValue: 1_000,
 } as const;
 
-/** Keys that cannot be cleared once they hold a value. */
-export const REQUIRED_TEXT_KEYS: readonly EditableTextKey[] = ['email', 'first_name', 'last_name'];
 
-/** Field names, so the form and this parser cannot drift apart. */
-export const FORM_FIELDS = {
-  phonesPresent: 'phones.present',
-  phoneNumber: (index: number) => `phones.${index}.number`,
-  phoneType: (index: number) => `phones.${index}.type`,
-  addressPresent: 'address.present',
-  address: (key: EditableAddressKey) => `address.${key}`,
-  optinsPresent: 'optins.present',
-  optinChannels: 'optins.channels',
-  optin: (channel: string) => `optins.${channel}`,
-  optinPartners: (channel: string) => `optins.${channel}.partners`,
-  personalDataUsageAllowed: 'personal_data_usage_allowed',
-  personalDataUsageAllowedPresent: 'personal_data_usage_allowed.present',
-} as const;
+export { FORM_FIELDS, REQUIRED_TEXT_KEYS };
 
 export type ParseFormOptions = {
   defaultPhoneCountry: CountryCode;

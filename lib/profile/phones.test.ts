@@ -13,6 +13,11 @@ describe('parsePhone', () => {
     expect(parsePhone('0685123456', 'FR')).toEqual({ ok: true, e164: '+33685123456', country: 'FR' });
   });
 
+  it('P2: the default country is required (a type error), and without one a national number is not guessed', () => {
+    // @ts-expect-error: parsePhone cannot be called without a default country
+    expect(parsePhone('0685123456')).toEqual({ ok: false, code: 'invalid_phone' });
+  });
+
   it('P2: the same digits read with another default country give another number', () => {
     const result = parsePhone('0685123456', 'WS');
     expect(result.ok && result.e164).not.toBe('+33685123456');

@@ -6,6 +6,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { UpstreamError } from '@/lib/clubmed/errors';
 import { diffProfile, isEmptyPatch } from './diff';
+import { fieldErrorsFromUpstream } from './errors';
 import { BASE_FIELD, CONFLICT_KEYS_FIELD, INTENT_FIELD, resolveField } from './form-fields';
 import { formValuesFromFormData, parseProfileForm } from './form';
 import { editableKeyOfField, formValuesFromEditable, type FormValues } from './form-values';
@@ -72,7 +73,7 @@ export async function saveProfileForm(formData: FormData, deps: SaveDeps): Promi
 
   try {
     const current = await deps.fetchCurrent();
-    const merged = mergeWithCurrent(base, current, patch);
+    const merged = mergeWithCurrent(base, current, patch, { defaultPhoneCountry: phoneCountry });
     if (merged.conflicts.length > 0) {
       // Nothing is written. The next submit diffs against what the server holds now; untouched
       // fields show the server's values so they are not sent back over a concurrent change.
@@ -105,7 +106,7 @@ function applyConflictResolutions(
     if (!(key in base)) continue;
     const choice = formData.get(resolveField(key));
     if (choice === 'theirs') result[key] = base[key as EditableKey];
-    else if (choice !== 'mine') fieldErrors[resolveField(key)] = [{ code: 'required' }];
+    else if (choice !== 'mine') fieldErrors[resolveField(key)] = [{ code: 'choose_value' }];
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return { ok: true, submitted: result as EditableProfile };
@@ -127,7 +128,7 @@ function failureState(error: unknown, values: FormValues, base: EditableProfile)
   if (!(error instanceof UpstreamError)) throw error;
   if (error.kind === 'bad_request') {
     if (error.hasErrorCode('ADDRESS_NOT_RECOGNIZED')) return { status: 'confirm_address', values, base };
-    return { status: 'invalid', values, base, ...errorsFromUpstream(error) };
+    return { status: 'invalid', values, base, ...fieldErrorsFromUpstream(error.issues) };
   }
   const reasons: Partial<Record<UpstreamError['kind'], SaveFailureReason>> = {
     unauthorized: 'signed_out',
@@ -136,21 +137,4 @@ function failureState(error: unknown, values: FormValues, base: EditableProfile)
     rate_limited: 'rate_limited',
   };
   return { status: 'failed', values, base, reason: reasons[error.kind] ?? 'unavailable', retryAfterSeconds: error.retryAfterSeconds };
-}
-
-/** 400 `errors[]` → messages beside the fields named by `concerned_key`; others on the form. */
-export function errorsFromUpstream(error: UpstreamError): { fieldErrors: FieldErrors; formErrors: string[] } {
-  const fieldErrors: FieldErrors = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    const message = issue.error_description ?? issue.error_code ?? 'Rejected by Club Med';
-    const key = issue.concerned_key;
-    if (key && /^[a-z_]+(\.[a-z0-9_]+)*$/.test(key)) {
-      (fieldErrors[key] ??= []).push({ code: 'upstream', params: { message } });
-    } else {
-      formErrors.push(message);
-    }
-  }
-  if (Object.keys(fieldErrors).length === 0 && formErrors.length === 0) formErrors.push(error.message);
-  return { fieldErrors, formErrors };
 }

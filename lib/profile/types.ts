@@ -132,7 +132,8 @@ export type FieldErrorCode =
   | 'invalid_country'
   | 'too_many'
   | 'upstream'
-  | 'invalid_language';
+  | 'invalid_language'
+  | 'choose_value';
 export type FieldError = { code: FieldErrorCode; params?: Record<string, string | number> };
 /** Keyed by field path as in the form and in upstream `concerned_key`: `email`, `address.zip_code`, `phones.1.number`. */
 export type FieldErrors = Record<string, FieldError[]>;

@@ -158,6 +158,9 @@ async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm
     },
     features: {
       devInteractions: { enabled: false },
+      // Access tokens are for the customer API (audience-bound JWTs), which oidc-provider's
+      // userinfo endpoint rightly refuses; the ID token carries every claim instead.
+      userinfo: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {

@@ -235,7 +235,9 @@ function validateAddress(out: Collector, value: unknown): unknown {
     }
     if (inner === undefined) continue;
     const addressKey = key as keyof StoredAddress;
-    if (!checkText(out, path, inner, ADDRESS_LIMITS[addressKey])) continue;
+    // Codes get a format error rather than a length error.
+    const limit = addressKey === 'country_code' ? Infinity : ADDRESS_LIMITS[addressKey];
+    if (!checkText(out, path, inner, limit)) continue;
     if (addressKey === 'country_code' && inner && !isCountryCode(inner)) {
       out.add('INVALID_COUNTRY_CODE', path, 'country_code must be an ISO 3166-1 alpha-2 code such as FR');
       continue;
@@ -275,21 +277,21 @@ function validateKey(out: Collector, key: string, value: unknown): unknown {
       return undefined;
     }
     case 'birthdate':
-      if (!checkText(out, key, value, 8) || !value) return value === null || value === '' ? null : undefined;
+      if (!checkText(out, key, value, Infinity) || !value) return value === null || value === '' ? null : undefined;
       if (!isRealDate(value)) {
         out.add('INVALID_DATE', key, 'birthdate must be a real date written YYYYMMDD');
         return undefined;
       }
       return value;
     case 'birth_country_code':
-      if (!checkText(out, key, value, 2) || !value) return value === null || value === '' ? null : undefined;
+      if (!checkText(out, key, value, Infinity) || !value) return value === null || value === '' ? null : undefined;
       if (!isCountryCode(value)) {
         out.add('INVALID_COUNTRY_CODE', key, `${key} must be an ISO 3166-1 alpha-2 code such as FR`);
         return undefined;
       }
       return value;
     case 'language_code':
-      if (!checkText(out, key, value, 2) || !value) return value === null || value === '' ? null : undefined;
+      if (!checkText(out, key, value, Infinity) || !value) return value === null || value === '' ? null : undefined;
       if (!/^[A-Za-z]{2}$/.test(value)) {
         out.add('INVALID_LANGUAGE_CODE', key, `${key} must be an ISO 639-1 code such as FR`);
         return undefined;

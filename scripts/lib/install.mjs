@@ -35,7 +35,8 @@ export async function ensureInstalled(root = ROOT) {
   if ((await run(process.execPath, ['-e', NATIVE_CHECK])) === 0) return;
 
   console.log(bold('\n▶ better-sqlite3 does not load; rebuilding it: npm rebuild better-sqlite3'));
-  if ((await run('npm', ['rebuild', 'better-sqlite3'])) === 0 && (await run(process.execPath, ['-e', NATIVE_CHECK])) === 0) return;
+  const rebuilt = (await run('npm', ['rebuild', 'better-sqlite3'])) === 0;
+  if (rebuilt && (await run(process.execPath, ['-e', NATIVE_CHECK])) === 0) return;
   console.error(
     red(
       'better-sqlite3 (a native module) does not load. Check that package.json "allowScripts" lists ' +

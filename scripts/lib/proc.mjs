@@ -7,6 +7,7 @@ import { ROOT } from './paths.mjs';
 
 const running = new Set();
 let received = null;
+let receivedAt = 0;
 const KILL_AFTER_MS = 10_000;
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -31,11 +32,13 @@ function signalGroup(child, signal) {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (received) {
-      // Asked twice: stop waiting for a graceful exit.
-      for (const child of running) signalGroup(child, 'SIGKILL');
+      // Asked again: stop waiting for a graceful exit. Not within the first second, though:
+      // under `npm start`, one Ctrl-C arrives twice (from the terminal, and forwarded by npm).
+      if (Date.now() - receivedAt > 1000) for (const child of running) signalGroup(child, 'SIGKILL');
       return;
     }
     received = signal;
+    receivedAt = Date.now();
     for (const child of running) signalGroup(child, signal);
     setTimeout(() => {
       for (const child of running) signalGroup(child, 'SIGKILL');

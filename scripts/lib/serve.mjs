@@ -5,7 +5,7 @@
 // server stays in our process group: Playwright stops a web server by signalling its whole group.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureBuilt } from './build.mjs';
+import { buildReason, ensureBuilt } from './build.mjs';
 import { bin, ROOT } from './paths.mjs';
 import { exitCodeOf, launch } from './proc.mjs';
 
@@ -28,6 +28,9 @@ if (role === 'sandbox') {
   server = launch(bin('tsx'), ['sandbox/server.ts'], { group: false });
 } else {
   const port = new URL(process.env.APP_URL).port;
+  // Playwright shows a web server's stderr only.
+  const reason = buildReason();
+  if (reason) console.error(`Building the app first (${reason}): next build…`);
   try {
     await ensureBuilt(process.env);
   } catch (error) {
