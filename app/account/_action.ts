@@ -1,5 +1,6 @@
 'use server';
 
+import { createHash } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { getSession } from '@/lib/auth/session';
@@ -9,6 +10,13 @@ import { log } from '@/lib/log';
 import { formValuesFromFormData } from '@/lib/profile/form';
 import { saveProfileForm, type SaveState } from '@/lib/profile/save';
 import { toEditable } from '@/lib/profile/schema';
+import { singleFlight } from '@/lib/single-flight';
+
+function fingerprint(formData: FormData): string {
+  const hash = createHash('sha256');
+  for (const [name, value] of formData) if (typeof value === 'string') hash.update(`${name}\u0000${value}\u0000`);
+  return hash.digest('base64url');
+}
 
 /**
  * Saves the signed-in customer's profile. Server actions are public endpoints: the session is
@@ -27,12 +35,15 @@ export async function saveProfileAction(_previous: SaveState, formData: FormData
   }
 
   const caller = { accessToken: session.accessToken, marketLocale: getConfig().CLUBMED_DEFAULT_MARKET };
-  const state = await saveProfileForm(formData, {
-    fetchCurrent: async () => toEditable(await fetchProfile(session.customerId, caller)),
-    patch: (patch, options) => patchProfile(session.customerId, patch, options, caller),
-    marketLocale: caller.marketLocale,
-    today: new Date().toISOString().slice(0, 10).replaceAll('-', ''),
-  });
+  // The same form sent twice at once (double click, retrying browser) is saved once.
+  const state = await singleFlight(`save:${session.customerId}:${fingerprint(formData)}`, () =>
+    saveProfileForm(formData, {
+      fetchCurrent: async () => toEditable(await fetchProfile(session.customerId, caller)),
+      patch: (patch, options) => patchProfile(session.customerId, patch, options, caller),
+      marketLocale: caller.marketLocale,
+      today: new Date().toISOString().slice(0, 10).replaceAll('-', ''),
+    }),
+  );
   log.info('profile.save', {
     status: state.status,
     reason: state.status === 'failed' ? state.reason : undefined,

@@ -18,11 +18,14 @@ import type { SaveState } from '@/lib/profile/save';
 import type { EditableProfile, FieldError, FieldErrors } from '@/lib/profile/types';
 import { failureMessage, fieldErrorMessage } from './_messages';
 import { ConflictValue } from './_conflict-value';
+import { clearDraft, draftDiffers, parseDraft, saveDraft, useStoredDraft } from './_draft';
 
 type SaveAction = (state: SaveState, formData: FormData) => Promise<SaveState>;
 
 type Props = {
   action: SaveAction;
+  /** Identifies this account's draft in the tab's storage (not secret, not the customer id). */
+  draftKey: string;
   base: EditableProfile;
   initialValues: FormValues;
   countries: CountryOption[];
@@ -34,17 +37,30 @@ const NO_ERRORS: FieldErrors = {};
  * The profile form. Inputs are uncontrolled and server-rendered, so the form also works without
  * JavaScript; after every failed save it is re-mounted from the values the user sent (F1).
  */
-export function ProfileForm({ action, base, initialValues, countries }: Props) {
+export function ProfileForm({ action, draftKey, base, initialValues, countries }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' });
-  const values = 'values' in state ? state.values : initialValues;
-  const formBase = ('base' in state && state.base) || base;
+  const storedDraft = parseDraft(useStoredDraft(draftKey));
+  const restored = state.status === 'idle' && storedDraft && draftDiffers(storedDraft, initialValues) ? storedDraft : null;
+  const values = 'values' in state ? state.values : (restored?.values ?? initialValues);
+  const formBase = ('base' in state && state.base) || restored?.base || base;
+  useEffect(() => {
+    if (state.status === 'saved' || state.status === 'nothing_to_save') clearDraft(draftKey);
+  }, [state, draftKey]);
   const fieldErrors = state.status === 'invalid' ? state.fieldErrors : NO_ERRORS;
   // A new key re-mounts the inputs with their new default values (what the user typed, or the saved profile).
   const formKey = JSON.stringify([formBase, values]);
 
   return (
-    <form action={formAction} key={formKey} noValidate className="space-y-6" aria-describedby="form-status">
+    <form
+      action={formAction}
+      onSubmit={(event) => saveDraft(draftKey, event.currentTarget, formBase)}
+      key={formKey}
+      noValidate
+      className="space-y-6"
+      aria-describedby="form-status"
+    >
       <input type="hidden" name={BASE_FIELD} value={JSON.stringify(formBase)} />
+      {restored ? <RestoredBanner onDiscard={() => clearDraft(draftKey)} /> : null}
       <StatusBanner state={state} />
       {state.status === 'conflict' ? <ConflictPanel conflicts={state.conflicts} /> : null}
 
@@ -311,7 +327,7 @@ function StatusBanner({ state }: { state: SaveState }) {
           {entries.map(([name, errors]) => (
             <li key={name}>
               <a href={`#${fieldId(name)}`} className="underline">
-                {errors.map(fieldErrorMessage).join(' ')}
+                {(errors as FieldError[]).map(fieldErrorMessage).join(' ')}
               </a>
             </li>
           ))}
@@ -334,6 +350,17 @@ function StatusBanner({ state }: { state: SaveState }) {
     );
   }
   return <p id="form-status" className="sr-only" aria-live="polite" />;
+}
+
+function RestoredBanner({ onDiscard }: { onDiscard: () => void }) {
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-3 rounded border border-blue-300 bg-blue-50 p-3 text-blue-950">
+      <p>We restored the changes you had not saved yet. Check them, then save.</p>
+      <button type="button" onClick={onDiscard} className="rounded border border-blue-400 px-3 py-1 text-sm hover:bg-white">
+        Discard these changes
+      </button>
+    </div>
+  );
 }
 
 function ConflictPanel({ conflicts }: { conflicts: Conflict[] }) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { MembershipCard } from '@/app/_components/profile/membership-card';
 import { UpstreamProblem } from '@/app/_components/upstream/upstream-problem';
@@ -13,6 +14,11 @@ import { ProfileForm } from './_form';
 import { saveProfileAction } from './_action';
 
 export const metadata = { title: 'My profile' };
+
+/** A stable, opaque name for this account's unsaved draft in the browser. */
+function draftKeyFor(customerId: string): string {
+  return createHash('sha256').update(`profile-draft:${customerId}`).digest('base64url').slice(0, 16);
+}
 
 export default async function AccountPage() {
   const session = await requireCustomerPage('/account');
@@ -35,7 +41,7 @@ export default async function AccountPage() {
         {name ? <p className="text-slate-700">{name}</p> : null}
       </div>
       <MembershipCard profile={profile} />
-      <ProfileForm action={saveProfileAction} base={base} initialValues={formValuesFromEditable(base, phoneCountry)} countries={countryOptions('en')} />
+      <ProfileForm action={saveProfileAction} draftKey={draftKeyFor(session.customerId)} base={base} initialValues={formValuesFromEditable(base, phoneCountry)} countries={countryOptions('en')} />
     </div>
   );
 }

@@ -15,7 +15,6 @@ import {
   EDITABLE_TEXT_KEYS,
   PHONE_TYPES,
   type Address,
-  type EditableAddressKey,
   type EditableProfile,
   type EditableTextKey,
   type FieldError,

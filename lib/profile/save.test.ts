@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { UpstreamError, type UpstreamErrorKind } from '@/lib/clubmed/errors';
+import { UpstreamError } from '@/lib/clubmed/errors';
 import { formFromValues, saveFormFor, seedAddress, seedEditable } from './fixtures';
 import { BASE_FIELD, CONFLICT_KEYS_FIELD, INTENT_FIELD, resolveField } from './form-fields';
 import { saveProfileForm, type SaveDeps, type SaveState } from './save';
@@ -45,7 +45,7 @@ function fakeUpstream(initial: EditableProfile, options: FakeOptions = {}) {
     const next = structuredClone(server) as Record<string, unknown>;
     for (const [key, value] of Object.entries(body)) {
       if (value === undefined) continue;
-      next[key] = key === 'address' && value !== null ? { country: null, ...structuredClone(value) } : structuredClone(value);
+      next[key] = key === 'address' && value !== null ? { ...(structuredClone(value) as Address), country: null } : structuredClone(value);
     }
     server = next as EditableProfile;
   });
@@ -89,9 +89,11 @@ function expectStatus<S extends SaveState['status']>(state: SaveState, status: S
   return state as Extract<SaveState, { status: S }>;
 }
 
+/** The address as a PATCH carries it: every editable sub-key, no derived `country` label. */
 function completeAddress(overrides: Partial<Address> = {}): Omit<Address, 'country'> {
-  const { country: _country, ...rest } = { ...seedAddress(), ...overrides };
-  return rest;
+  const address: Partial<Address> = { ...seedAddress(), ...overrides };
+  delete address.country;
+  return address as Omit<Address, 'country'>;
 }
 
 const twoPhones = () =>
@@ -416,12 +418,13 @@ describe('saveProfileForm — rule 4: two tabs (D4)', () => {
     expect(up.server.email).toBe('tom.a@example.com');
   });
 
-  it('D4: resubmitting with no resolution → invalid with an error on resolve.email, no GET, no PATCH, values kept', async () => {
+  it('D4: resubmitting with no resolution → the conflict is asked again (email unresolved), no GET, no PATCH, values kept', async () => {
     const { up, state } = await conflictState();
     const form = formFromValues(state.values, state.base, [[CONFLICT_KEYS_FIELD, 'email']]);
-    const result = expectStatus(await saveProfileForm(form, up.deps), 'invalid');
-    expect(Object.keys(result.fieldErrors)).toEqual([resolveField('email')]);
-    expect(result.fieldErrors[resolveField('email')]).toHaveLength(1);
+    const result = expectStatus(await saveProfileForm(form, up.deps), 'conflict');
+    expect(result.unresolved).toEqual(['email']);
+    expect(result.conflicts.map((c) => c.key)).toEqual(['email']);
+    expect(result.conflicts[0]?.current).toEqual(state.base.email);
     expect(result.values).toEqual(typed(form));
     expect(result.base).toEqual(state.base);
     expect(up.fetchCurrent).not.toHaveBeenCalled();
@@ -434,8 +437,8 @@ describe('saveProfileForm — rule 4: two tabs (D4)', () => {
       [CONFLICT_KEYS_FIELD, 'email'],
       [resolveField('email'), 'both'],
     ]);
-    const result = expectStatus(await saveProfileForm(form, up.deps), 'invalid');
-    expect(Object.keys(result.fieldErrors)).toEqual([resolveField('email')]);
+    const result = expectStatus(await saveProfileForm(form, up.deps), 'conflict');
+    expect(result.unresolved).toEqual(['email']);
     expect(up.patchFn).not.toHaveBeenCalled();
   });
 

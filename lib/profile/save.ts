@@ -13,7 +13,7 @@ import { editableKeyOfField, formValuesFromEditable, type FormValues } from './f
 import { mergeWithCurrent, type Conflict } from './merge';
 import { defaultPhoneCountry } from './phones';
 import { parseEditableProfile } from './schema';
-import type { EditableKey, EditableProfile, FieldErrors, ProfilePatch } from './types';
+import { EDITABLE_KEYS, type EditableKey, type EditableProfile, type FieldErrors, type ProfilePatch } from './types';
 
 export type SaveFailureReason = 'signed_out' | 'forbidden' | 'not_found' | 'unavailable' | 'rate_limited' | 'stale' | 'too_large';
 
@@ -24,7 +24,7 @@ export type SaveState =
   | { status: 'editing'; values: FormValues; base: EditableProfile }
   | { status: 'invalid'; values: FormValues; base: EditableProfile; fieldErrors: FieldErrors; formErrors: string[] }
   | { status: 'confirm_address'; values: FormValues; base: EditableProfile }
-  | { status: 'conflict'; values: FormValues; base: EditableProfile; conflicts: Conflict[] }
+  | { status: 'conflict'; values: FormValues; base: EditableProfile; conflicts: Conflict[]; unresolved?: EditableKey[] }
   | { status: 'failed'; values: FormValues; base?: EditableProfile; reason: SaveFailureReason; retryAfterSeconds?: number };
 
 export type SaveIntent = 'save' | 'keep_address' | 'edit_address';
@@ -46,7 +46,10 @@ export function readBase(formData: FormData): EditableProfile | null {
   const raw = formData.get(BASE_FIELD);
   if (typeof raw !== 'string') return null;
   try {
-    const parsed = parseEditableProfile(JSON.parse(raw));
+    const json: unknown = JSON.parse(raw);
+    // The page always renders every editable key: a base missing one is not ours (or from an old deployment).
+    if (!json || typeof json !== 'object' || !EDITABLE_KEYS.every((key) => key in json)) return null;
+    const parsed = parseEditableProfile(json);
     return parsed.ok ? parsed.profile : null;
   } catch {
     return null;
@@ -66,7 +69,11 @@ export async function saveProfileForm(formData: FormData, deps: SaveDeps): Promi
   if (!parsed.ok) return { status: 'invalid', values, base, fieldErrors: parsed.fieldErrors, formErrors: [] };
 
   const resolution = applyConflictResolutions(formData, base, parsed.submitted);
-  if (!resolution.ok) return { status: 'invalid', values, base, fieldErrors: resolution.fieldErrors, formErrors: [] };
+  if (!resolution.ok) {
+    // Ask again, with the same choices: the base is already the server's state at the conflict.
+    const conflicts = resolution.unresolved.map((key) => ({ key, base: base[key], current: base[key], mine: parsed.submitted[key] }));
+    return { status: 'conflict', values, base, conflicts, unresolved: resolution.unresolved };
+  }
 
   const patch = diffProfile(base, resolution.submitted, { defaultPhoneCountry: phoneCountry });
   if (isEmptyPatch(patch)) return { status: 'nothing_to_save', values, base };
@@ -98,17 +105,18 @@ function applyConflictResolutions(
   formData: FormData,
   base: EditableProfile,
   submitted: EditableProfile,
-): { ok: true; submitted: EditableProfile } | { ok: false; fieldErrors: FieldErrors } {
-  const keys = formData.getAll(CONFLICT_KEYS_FIELD).filter((k): k is string => typeof k === 'string');
+): { ok: true; submitted: EditableProfile } | { ok: false; unresolved: EditableKey[] } {
+  const keys = formData
+    .getAll(CONFLICT_KEYS_FIELD)
+    .filter((k): k is EditableKey => typeof k === 'string' && (EDITABLE_KEYS as readonly string[]).includes(k));
   const result: Record<string, unknown> = { ...submitted };
-  const fieldErrors: FieldErrors = {};
+  const unresolved: EditableKey[] = [];
   for (const key of keys) {
-    if (!(key in base)) continue;
     const choice = formData.get(resolveField(key));
-    if (choice === 'theirs') result[key] = base[key as EditableKey];
-    else if (choice !== 'mine') fieldErrors[resolveField(key)] = [{ code: 'choose_value' }];
+    if (choice === 'theirs') result[key] = base[key];
+    else if (choice !== 'mine') unresolved.push(key);
   }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  if (unresolved.length > 0) return { ok: false, unresolved };
   return { ok: true, submitted: result as EditableProfile };
 }
 
@@ -128,7 +136,10 @@ function failureState(error: unknown, values: FormValues, base: EditableProfile)
   if (!(error instanceof UpstreamError)) throw error;
   if (error.kind === 'bad_request') {
     if (error.hasErrorCode('ADDRESS_NOT_RECOGNIZED')) return { status: 'confirm_address', values, base };
-    return { status: 'invalid', values, base, ...fieldErrorsFromUpstream(error.issues) };
+    const errors = fieldErrorsFromUpstream(error.issues);
+    // An unreadable 400 (empty or HTML body) still tells the user something.
+    if (Object.keys(errors.fieldErrors).length === 0 && errors.formErrors.length === 0) errors.formErrors.push(error.message);
+    return { status: 'invalid', values, base, ...errors };
   }
   const reasons: Partial<Record<UpstreamError['kind'], SaveFailureReason>> = {
     unauthorized: 'signed_out',

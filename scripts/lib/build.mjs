@@ -7,7 +7,8 @@ import { bold, run } from './proc.mjs';
 /** What never feeds the Next build: other servers and tools, outputs, and files Next itself writes. */
 const NOT_BUILD_INPUTS = new Set([
   'node_modules', '.next', '.data', '.git', '.ci', 'e2e', 'scripts', 'sandbox', 'bench',
-  'test-results', 'playwright-report', 'next-env.d.ts', 'tsconfig.tsbuildinfo',
+  'test-results', 'playwright-report', 'next-env.d.ts', 'tsconfig.tsbuildinfo', 'playwright.config.ts',
+  'vitest.config.ts', 'eslint.config.mjs', 'README.md', 'AGENTS.md', '.gitignore',
 ]);
 
 function newestMtime(dir, top = true) {
