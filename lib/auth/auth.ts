@@ -100,7 +100,14 @@ function buildAuthConfig(): NextAuthConfig {
     },
     logger: {
       // next-auth's default logger may print request details; keep ours structured and token-free.
-      error: (error) => log.error('auth.error', { name: error.name, message: error.message.slice(0, 200) }),
+      error: (error) => {
+        const cause = (error as { cause?: { err?: unknown } }).cause?.err ?? error.cause;
+        log.error('auth.error', {
+          name: error.name,
+          message: error.message.slice(0, 200),
+          cause: cause instanceof Error ? `${cause.name}: ${cause.message}`.slice(0, 300) : undefined,
+        });
+      },
       warn: (code) => log.warn('auth.warn', { code }),
       debug: () => {},
     },

@@ -158,9 +158,10 @@ async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm
     },
     features: {
       devInteractions: { enabled: false },
-      // Access tokens are for the customer API (audience-bound JWTs), which oidc-provider's
-      // userinfo endpoint rightly refuses; the ID token carries every claim instead.
-      userinfo: { enabled: false },
+      // Published like any OIDC issuer's (clients such as next-auth require it in discovery). The
+      // access tokens are bound to the customer API's audience, so userinfo refuses them; the ID
+      // token carries every claim, and that is what the app reads.
+      userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {

@@ -97,7 +97,8 @@ describe('discovery', () => {
     expect(meta.end_session_endpoint.startsWith(`${sandbox().url}/${realm}/`)).toBe(true);
     expect(meta.code_challenge_methods_supported).toEqual(['S256']);
     expect(meta.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'offline_access']));
-    expect(meta).not.toHaveProperty('userinfo_endpoint');
+    // next-auth (and most OIDC clients) refuse an issuer whose discovery has no userinfo endpoint.
+    expect(meta.userinfo_endpoint).toBe(`${sandbox().url}/${realm}/me`);
     const jwks = await (await fetch(meta.jwks_uri)).json();
     expect(jwks.keys.length).toBeGreaterThan(0);
     expect(jwks.keys[0].d).toBeUndefined();
