@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { '@': root } },
+  // `server-only` throws outside React's server build; in tests the server is all there is.
+  resolve: { alias: { '@': root, 'server-only': `${root}node_modules/server-only/empty.js` } },
   test: {
     projects: [
       {

@@ -2,11 +2,13 @@
 
 import { createHash } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { getSession } from '@/lib/auth/session';
 import { fetchProfile, patchProfile } from '@/lib/clubmed/customers';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
+import { clientAddress, takeRateLimit } from '@/lib/rate-limit';
 import { formValuesFromFormData } from '@/lib/profile/form';
 import { saveProfileForm, type SaveState } from '@/lib/profile/save';
 import { toEditable } from '@/lib/profile/schema';
@@ -32,6 +34,13 @@ export async function saveProfileAction(_previous: SaveState, formData: FormData
     log.warn('profile.save_refused', { reason: 'staff_session' });
     recordAudit({ staffId: session.staffId, staffName: session.name, customerId: null, action: 'save_profile', outcome: 'refused' });
     return { status: 'failed', reason: 'forbidden', values: formValuesFromFormData(formData) };
+  }
+
+  const waitSeconds =
+    (await takeRateLimit('saveByAccount', session.customerId)) ?? (await takeRateLimit('saveByAddress', clientAddress(await headers())));
+  if (waitSeconds !== null) {
+    log.warn('profile.save_refused', { reason: 'rate_limited' });
+    return { status: 'failed', reason: 'rate_limited', retryAfterSeconds: waitSeconds, values: formValuesFromFormData(formData) };
   }
 
   const caller = { accessToken: session.accessToken, marketLocale: getConfig().CLUBMED_DEFAULT_MARKET };

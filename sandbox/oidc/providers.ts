@@ -4,6 +4,7 @@ import { API_AUDIENCE, API_RESOURCE, ISSUER_PATHS, issuerUrl, type Realm, type S
 import { findCustomerByEmail, findStaffByEmail, getCustomer, getStaff, type SandboxDb } from '../db';
 import { loadCookieKeys, loadSigningKeys } from '../keys';
 import { verifyPassword } from '../passwords';
+import { signInAttempts } from './sign-in-attempts';
 import { DEMO_PASSWORD } from '../seed';
 import { extraAccessTokenClaims } from '../tokens';
 import { sqliteAdapter } from './adapter';
@@ -282,8 +283,16 @@ export async function handleInteraction(
   }
   const form = await readForm(req);
   const email = form.get('email') ?? '';
+  const attemptKeys = [`${realm}:account:${email.trim().toLowerCase()}`, `${realm}:address:${req.socket.remoteAddress ?? 'unknown'}`];
+  const waitSeconds = await signInAttempts.blockedFor(attemptKeys);
+  if (waitSeconds !== null) {
+    const error = `Too many failed sign-in attempts. Wait ${Math.ceil(waitSeconds / 60)} minute(s), then try again.`;
+    sendHtml(res, 429, signInPage({ heading: HEADINGS[realm], action, email, error, hint }));
+    return true;
+  }
   const accountId = authenticate(db, realm, email, form.get('password') ?? '');
   if (!accountId) {
+    await signInAttempts.recordFailure(attemptKeys);
     sendHtml(res, 200, signInPage({ heading: HEADINGS[realm], action, email, error: SIGN_IN_ERROR, hint }));
     return true;
   }

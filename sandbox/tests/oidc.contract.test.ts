@@ -7,6 +7,7 @@ type Discovery = {
   authorization_endpoint: string;
   token_endpoint: string;
   jwks_uri: string;
+  userinfo_endpoint: string;
   end_session_endpoint: string;
   code_challenge_methods_supported: string[];
   scopes_supported: string[];
@@ -124,6 +125,23 @@ describe('customer sign-in (authorization code + PKCE)', () => {
     const html = await done.text();
     expect(html).toContain('Email or password is incorrect');
     expect(html).toContain('value="tom@example.com"');
+  });
+
+  it('locks an account after 10 failed sign-ins, with a clear message, even with the right password', async () => {
+    // A seeded account nothing else signs in with: the lockout lasts 15 minutes.
+    const email = 'yuki.tanaka@example.jp';
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const { done } = await signIn('customers', email, `wrong-${attempt}`);
+      expect(await done.text()).toContain('Email or password is incorrect');
+    }
+    const { done } = await signIn('customers', email, 'clubmed-demo');
+    expect(done.status).toBe(429);
+    const html = await done.text();
+    expect(html).toContain('Too many failed sign-in attempts');
+    expect(html).toContain(`value="${email}"`);
+    // Another account is not affected.
+    const other = await signIn('customers', 'jose.garcia@example.es', 'clubmed-demo');
+    expect(other.done.status).not.toBe(429);
   });
 
   it('requires PKCE', async () => {
