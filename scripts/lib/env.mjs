@@ -80,7 +80,10 @@ export function buildEnv({ profile = 'start', root = ROOT, processEnv = process.
   // What the children inherit, and which of it overrides the defaults (nothing, for tests).
   const inherited = { ...(test ? {} : readDotEnvLocal(root)), ...processEnv };
   const given = test ? {} : Object.fromEntries(Object.entries(inherited).filter(([, value]) => value));
-  const ports = test ? TEST_PORTS : { app: Number(given.PORT ?? 3000), sandbox: Number(given.SANDBOX_PORT ?? 4000) };
+  // TEST_APP_PORT / TEST_SANDBOX_PORT move a test run off the default test ports (two runs at once).
+  const ports = test
+    ? { app: Number(processEnv.TEST_APP_PORT || TEST_PORTS.app), sandbox: Number(processEnv.TEST_SANDBOX_PORT || TEST_PORTS.sandbox) }
+    : { app: Number(given.PORT ?? 3000), sandbox: Number(given.SANDBOX_PORT ?? 4000) };
   const appUrl = given.APP_URL ?? `http://localhost:${ports.app}`;
   const sandboxUrl = given.SANDBOX_URL ?? `http://localhost:${ports.sandbox}`;
   const base = defaults({
