@@ -67,6 +67,12 @@ export async function requestsOf(sandbox: Sandbox, since: number, customerId: st
   return (await sandbox.requests(since)).filter((r) => r.caller?.id === customerId || r.path.includes(`/${customerId}/`));
 }
 
+/** The one item of `items`, failing the test when there are none or several. */
+export function single<T>(items: T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0] as T;
+}
+
 /** The PATCHes of the customer's profile logged after `since`. */
 export async function patchesOf(sandbox: Sandbox, since: number, customerId: string = TOM.id): Promise<LoggedRequest[]> {
   return (await requestsOf(sandbox, since, customerId)).filter((r) => r.method === 'PATCH');
@@ -85,9 +91,19 @@ export function formStatus(page: Page): Locator {
   return page.locator('#form-status');
 }
 
-/** Clicks "Save changes" and waits for the status region to say `expected`. */
-export async function saveAndExpect(page: Page, expected: string | RegExp): Promise<void> {
-  await saveButton(page).click();
+/** Resolves when the form's POST to /account (server action, or the no-JS full-page post) has answered. */
+export function actionResponse(page: Page) {
+  return page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/account');
+}
+
+/**
+ * Clicks `button` ("Save changes" by default), waits for this save's answer (a previous "Saved"
+ * must not satisfy the check), then for the status region to say `expected`.
+ */
+export async function saveAndExpect(page: Page, expected: string | RegExp, button: Locator = saveButton(page)): Promise<void> {
+  const answered = actionResponse(page);
+  await button.click();
+  await answered;
   await expect(formStatus(page)).toContainText(expected);
 }
 
