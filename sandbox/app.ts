@@ -11,6 +11,7 @@ import { handleHook } from './hooks';
 import { logEvent } from './log';
 import { purgeExpired } from './oidc/adapter';
 import { createProviders, handleInteraction, type IdentityProviders } from './oidc/providers';
+import { RuntimeSettings } from './runtime';
 import { seedIfEmpty } from './seed';
 import { createTokenVerifier } from './tokens';
 
@@ -31,7 +32,8 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
   const db = openDb(config.dataDir);
   const seeded = seedIfEmpty(db);
   purgeExpired(db);
-  const providers = await createProviders(config, db);
+  const runtime = new RuntimeSettings(config);
+  const providers = await createProviders(config, db, runtime);
   const providerCallbacks = {
     customer: providers.customer.callback(),
     staff: providers.staff.callback(),
@@ -128,7 +130,7 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
     }
     try {
       if (path.startsWith('/v1/') || path.startsWith('/v2/')) return await handleApi(req, res, url);
-      if (path.startsWith('/__sandbox/')) return await handleHook({ config, db, requests, faults }, req, res, url);
+      if (path.startsWith('/__sandbox/')) return await handleHook({ config, db, requests, faults, runtime }, req, res, url);
       throw new ApiError(404, `No route ${req.method} ${path}`);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;

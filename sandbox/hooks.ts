@@ -2,9 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultSchema, type FaultRegistry } from './api/faults';
 import { ApiError, readBody, sendJson, sendNoContent } from './api/http';
 import type { RequestLog } from './api/request-log';
+import { z } from 'zod';
 import type { SandboxConfig } from './config';
 import { getCustomer, insertCustomer, saveCustomerProfile, type SandboxDb } from './db';
 import { hashPassword } from './passwords';
+import type { RuntimeSettings } from './runtime';
 import { emptyProfile, type StoredProfile } from './profile/shape';
 import { DEMO_PASSWORD, reseed } from './seed';
 
@@ -20,13 +22,28 @@ import { DEMO_PASSWORD, reseed } from './seed';
  *   GET    /__sandbox/faults              → 200 {faults:[...]}
  *   POST   /__sandbox/faults              → 201 {fault}; body {route, times, status?, latencyMs?, hang?, body?, drop?, retryAfter?}
  *   DELETE /__sandbox/faults              → 204
+ *   GET    /__sandbox/access-token-ttl    → 200 {seconds, configured, overridden}
+ *   POST   /__sandbox/access-token-ttl    → 200 (same); body {seconds: 1..86400 | null} — lifetime of access tokens issued from now on; null restores the configured one
+ *   DELETE /__sandbox/access-token-ttl    → 200 (same); restores the configured lifetime
+ *   DELETE /__sandbox/customers/:id/sessions → 200 {revoked}; ends the customer's sign-in sessions and grants (refresh tokens stop working)
  */
 export type HookContext = {
   config: SandboxConfig;
   db: SandboxDb;
   requests: RequestLog;
   faults: FaultRegistry;
+  runtime: RuntimeSettings;
 };
+
+const TtlSchema = z.object({ seconds: z.number().int().min(1).max(86_400).nullable() }).strict();
+
+function invalid(message: string, code: string, issues: z.core.$ZodIssue[]): ApiError {
+  return new ApiError(
+    400,
+    message,
+    issues.map((issue) => ({ error_code: code, concerned_key: issue.path.join('.') || 'body', error_description: issue.message })),
+  );
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -66,7 +83,29 @@ export async function handleHook(ctx: HookContext, req: IncomingMessage, res: Se
   if (path === '/__sandbox/reset' && method === 'POST') {
     reseed(ctx.db);
     ctx.faults.clear();
+    ctx.runtime.reset();
     return sendJson(res, 200, { reset: true });
+  }
+  if (path === '/__sandbox/access-token-ttl') {
+    if (method === 'POST') {
+      const parsed = TtlSchema.safeParse(await jsonBody(req));
+      if (!parsed.success) throw invalid('Invalid access token lifetime', 'INVALID_TTL', parsed.error.issues);
+      ctx.runtime.setAccessTokenTtl(parsed.data.seconds);
+    } else if (method === 'DELETE') {
+      ctx.runtime.setAccessTokenTtl(null);
+    } else if (method !== 'GET') {
+      throw new ApiError(405, `${method} is not allowed on ${path}`);
+    }
+    return sendJson(res, 200, ctx.runtime.describeAccessTokenTtl());
+  }
+  const sessions = /^\/__sandbox\/customers\/([1-9][0-9]*)\/sessions$/.exec(path);
+  if (sessions && method === 'DELETE') {
+    // Sessions, grants, refresh tokens and codes of the customer issuer. Access tokens are JWTs:
+    // those already issued stay valid until they expire.
+    const { changes } = ctx.db
+      .prepare(`DELETE FROM oidc_models WHERE model LIKE 'customer:%' AND json_extract(payload, '$.accountId') = ?`)
+      .run(sessions[1]!);
+    return sendJson(res, 200, { revoked: changes });
   }
   if (path === '/__sandbox/faults') {
     if (method === 'GET') return sendJson(res, 200, { faults: ctx.faults.list() });
@@ -76,17 +115,7 @@ export async function handleHook(ctx: HookContext, req: IncomingMessage, res: Se
     }
     if (method === 'POST') {
       const parsed = FaultSchema.safeParse(await jsonBody(req));
-      if (!parsed.success) {
-        throw new ApiError(
-          400,
-          'Invalid fault',
-          parsed.error.issues.map((issue) => ({
-            error_code: 'INVALID_FAULT',
-            concerned_key: issue.path.join('.') || 'body',
-            error_description: issue.message,
-          })),
-        );
-      }
+      if (!parsed.success) throw invalid('Invalid fault', 'INVALID_FAULT', parsed.error.issues);
       return sendJson(res, 201, { fault: ctx.faults.add(parsed.data) });
     }
   }

@@ -6,6 +6,7 @@ import { loadCookieKeys, loadSigningKeys } from '../keys';
 import { verifyPassword } from '../passwords';
 import { signInAttempts } from './sign-in-attempts';
 import { DEMO_PASSWORD } from '../seed';
+import { RuntimeSettings } from '../runtime';
 import { extraAccessTokenClaims } from '../tokens';
 import { sqliteAdapter } from './adapter';
 import { errorPage, logoutPage, signedOutPage, signInPage } from './pages';
@@ -39,6 +40,8 @@ function customerAccount(db: SandboxDb, id: string): AccountInfo | undefined {
       given_name: p.first_name ?? null,
       family_name: p.last_name ?? null,
       name: [p.first_name, p.last_name].filter(Boolean).join(' ') || unicodeName || null,
+      // Standard OIDC `profile` claim: lets the app pick the interface language without a profile read.
+      locale: p.locale ?? null,
     },
   };
 }
@@ -72,7 +75,7 @@ function htmlType(ctx: KoaContextWithOIDC) {
   ctx.type = 'html';
 }
 
-async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm): Promise<Provider> {
+async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm, runtime: RuntimeSettings): Promise<Provider> {
   const client = realm === 'customer' ? config.customerClient : config.staffClient;
   const callbackName = realm === 'customer' ? 'clubmed' : 'clubmed-staff';
   const prefix = ISSUER_PATHS[realm];
@@ -104,7 +107,7 @@ async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm
     scopes: SUPPORTED_SCOPES,
     claims: {
       openid: ['sub', 'clubmed_role'],
-      profile: ['name', 'given_name', 'family_name'],
+      profile: ['name', 'given_name', 'family_name', 'locale'],
       email: ['email'],
     },
     // Put the scope's claims (role, name, email) in the ID token too, not only at userinfo.
@@ -130,7 +133,8 @@ async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm
     rotateRefreshToken: true,
     expiresWithSession: async () => false,
     ttl: {
-      AccessToken: config.accessTokenTtl,
+      // Read at issue time: POST /__sandbox/access-token-ttl changes it while the sandbox runs.
+      AccessToken: () => runtime.accessTokenTtl,
       AuthorizationCode: 60,
       IdToken: 3600,
       RefreshToken: 14 * 24 * 3600,
@@ -184,7 +188,7 @@ async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm
             scope: SUPPORTED_SCOPES.join(' '),
             audience: API_AUDIENCE,
             accessTokenFormat: 'jwt',
-            accessTokenTTL: config.accessTokenTtl,
+            accessTokenTTL: runtime.accessTokenTtl,
             jwt: { sign: { alg: 'RS256' } },
           };
         },
@@ -202,10 +206,14 @@ async function createProvider(config: SandboxConfig, db: SandboxDb, realm: Realm
 
 export type IdentityProviders = Record<Realm, Provider>;
 
-export async function createProviders(config: SandboxConfig, db: SandboxDb): Promise<IdentityProviders> {
+export async function createProviders(
+  config: SandboxConfig,
+  db: SandboxDb,
+  runtime: RuntimeSettings = new RuntimeSettings(config),
+): Promise<IdentityProviders> {
   return {
-    customer: await createProvider(config, db, 'customer'),
-    staff: await createProvider(config, db, 'staff'),
+    customer: await createProvider(config, db, 'customer', runtime),
+    staff: await createProvider(config, db, 'staff', runtime),
   };
 }
 

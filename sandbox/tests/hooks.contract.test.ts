@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { api, customerToken, getProfile, hook, lastSeq, patchProfile, resetSandbox, sandbox, storedProfile, TOM } from './helpers';
+import { api, CLIENTS, CookieJar, customerToken, follow, getProfile, hook, lastSeq, patchProfile, pkcePair, resetSandbox, sandbox, storedProfile, TOM } from './helpers';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -126,5 +126,115 @@ describe('token CLI', () => {
       code: 1,
       stdout: '',
     });
+  });
+});
+
+/** Signs Tom in at the customer issuer (authorization code + PKCE) and returns the token response. */
+async function customerTokens(): Promise<{ access_token: string; refresh_token: string; expires_in: number }> {
+  const meta = (await (await fetch(`${sandbox().url}/customers/.well-known/openid-configuration`)).json()) as {
+    authorization_endpoint: string;
+    token_endpoint: string;
+  };
+  const { verifier, challenge } = pkcePair();
+  const jar = new CookieJar();
+  const authorize = new URL(meta.authorization_endpoint);
+  authorize.search = new URLSearchParams({
+    client_id: CLIENTS.customers.id,
+    redirect_uri: CLIENTS.customers.callback,
+    response_type: 'code',
+    scope: 'openid profile email offline_access',
+    state: 'ttl',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  const page = await follow(jar, authorize.href);
+  const action = /<form method="post" action="([^"]+)"/.exec(await page.text())![1]!.replace(/&amp;/g, '&');
+  const done = await follow(jar, new URL(action, sandbox().url).href, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: 'tom@example.com', password: 'clubmed-demo' }).toString(),
+  });
+  const code = new URL(done.headers.get('location')!).searchParams.get('code')!;
+  return tokenRequest(meta.token_endpoint, { grant_type: 'authorization_code', code, redirect_uri: CLIENTS.customers.callback, code_verifier: verifier });
+}
+
+async function tokenRequest(endpoint: string, params: Record<string, string>) {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${CLIENTS.customers.id}:${CLIENTS.customers.secret}`).toString('base64')}`,
+    },
+    body: new URLSearchParams(params),
+  });
+  const body = (await res.json()) as { access_token: string; refresh_token: string; expires_in: number; error?: string };
+  if (!res.ok) throw Object.assign(new Error(`token endpoint answered ${res.status}`), { status: res.status, body });
+  return body;
+}
+
+const lifetime = (accessToken: string) => {
+  const { exp, iat } = decodeJwt(accessToken);
+  return exp! - iat!;
+};
+
+describe('access token lifetime', () => {
+  const tokenEndpoint = () => `${sandbox().url}/customers/token`;
+
+  it('changes the lifetime of tokens issued from then on, at sign-in and at refresh', async () => {
+    expect(await (await hook('/access-token-ttl')).json()).toEqual({ seconds: 600, configured: 600, overridden: false });
+    const before = await customerTokens();
+    expect(lifetime(before.access_token)).toBe(600);
+
+    const set = await hook('/access-token-ttl', { method: 'POST', body: { seconds: 3 } });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toEqual({ seconds: 3, configured: 600, overridden: true });
+    const short = await customerTokens();
+    expect(short.expires_in).toBe(3);
+    expect(lifetime(short.access_token)).toBe(3);
+    // Already issued tokens keep their lifetime; refreshed ones get the new one.
+    expect(lifetime(before.access_token)).toBe(600);
+    const refreshed = await tokenRequest(tokenEndpoint(), { grant_type: 'refresh_token', refresh_token: before.refresh_token });
+    expect(lifetime(refreshed.access_token)).toBe(3);
+
+    // It really expires: the API refuses it after 3 s.
+    expect((await getProfile(TOM, short.access_token)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 4_100));
+    expect((await getProfile(TOM, short.access_token)).status).toBe(401);
+  });
+
+  it('is restored by {seconds: null}, DELETE and reset', async () => {
+    for (const restore of [
+      () => hook('/access-token-ttl', { method: 'POST', body: { seconds: null } }),
+      () => hook('/access-token-ttl', { method: 'DELETE' }),
+      () => hook('/reset', { method: 'POST' }),
+    ]) {
+      await hook('/access-token-ttl', { method: 'POST', body: { seconds: 5 } });
+      expect((await restore()).status).toBe(200);
+      expect(await (await hook('/access-token-ttl')).json()).toMatchObject({ seconds: 600, overridden: false });
+      expect(lifetime((await customerTokens()).access_token)).toBe(600);
+    }
+  });
+
+  it('needs the API key and a valid lifetime', async () => {
+    expect((await fetch(`${sandbox().url}/__sandbox/access-token-ttl`, { method: 'POST', body: '{"seconds":3}' })).status).toBe(401);
+    for (const body of [{ seconds: 0 }, { seconds: 1.5 }, { seconds: '3' }, {}, { seconds: 3, extra: true }]) {
+      const res = await hook('/access-token-ttl', { method: 'POST', body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ errors: [expect.objectContaining({ error_code: 'INVALID_TTL' })] });
+    }
+  });
+});
+
+describe('ending a customer’s sessions', () => {
+  it('makes the refresh token fail and the next sign-in ask for the password', async () => {
+    const tokens = await customerTokens();
+    const res = await hook(`/customers/${TOM}/sessions`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { revoked: number }).revoked).toBeGreaterThan(0);
+    await expect(
+      tokenRequest(`${sandbox().url}/customers/token`, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token }),
+    ).rejects.toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    // The access token is a JWT: it lasts until it expires.
+    expect((await getProfile(TOM, tokens.access_token)).status).toBe(200);
   });
 });

@@ -93,6 +93,12 @@ export function buildEnv({ profile = 'start', root = ROOT, processEnv = process.
     dataDirs: test ? TEST_DATA_DIRS : { app: '.data/app', sandbox: '.data/sandbox' },
     authSecret: given.AUTH_SECRET ?? persistentAuthSecret(root),
   });
+  // Tests inject hangs upstream (sandbox faults): a shorter timeout keeps them quick (3 GET attempts ≈ 8 s).
+  if (test) {
+    base.app.UPSTREAM_TIMEOUT_MS = '2500';
+    // Browser tests save as Tom far more often than a person could.
+    base.app.SAVE_RATE_LIMIT_PER_MINUTE = '1000';
+  }
   const app = { ...inherited, ...base.app, ...pick(given, base.app) };
   const sandbox = { ...inherited, ...base.sandbox, ...pick(given, base.sandbox) };
   // The sandbox is only worth starting when the app talks to it for something.
