@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second build folder lets one build be tested while another is served (bench, manual checks).
@@ -16,4 +18,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Interface languages without locale-prefixed routes: the locale is chosen per request in i18n/request.ts.
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+export default withNextIntl(nextConfig);

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/audit-log';
 import { getSession } from '@/lib/auth/session';
 import { fetchProfile, patchProfile } from '@/lib/clubmed/customers';
 import { getConfig } from '@/lib/config';
+import { marketLocaleFor } from '@/lib/i18n/locales';
 import { log } from '@/lib/log';
 import { clientAddress, takeRateLimit } from '@/lib/rate-limit';
 import { formValuesFromFormData } from '@/lib/profile/form';
@@ -43,12 +44,19 @@ export async function saveProfileAction(_previous: SaveState, formData: FormData
     return { status: 'failed', reason: 'rate_limited', retryAfterSeconds: waitSeconds, values: formValuesFromFormData(formData) };
   }
 
-  const caller = { accessToken: session.accessToken, marketLocale: getConfig().CLUBMED_DEFAULT_MARKET };
+  const defaultMarket = getConfig().CLUBMED_DEFAULT_MARKET;
+  const caller = { accessToken: session.accessToken, marketLocale: defaultMarket };
+  // The PATCH speaks the customer's market when the API serves it (the GET just told us which).
+  let patchMarket = defaultMarket;
   // The same form sent twice at once (double click, retrying browser) is saved once.
   const state = await singleFlight(`save:${session.customerId}:${fingerprint(formData)}`, () =>
     saveProfileForm(formData, {
-      fetchCurrent: async () => toEditable(await fetchProfile(session.customerId, caller)),
-      patch: (patch, options) => patchProfile(session.customerId, patch, options, caller),
+      fetchCurrent: async () => {
+        const current = await fetchProfile(session.customerId, caller);
+        patchMarket = marketLocaleFor(current.locale, defaultMarket);
+        return toEditable(current);
+      },
+      patch: (patch, options) => patchProfile(session.customerId, patch, options, { ...caller, marketLocale: patchMarket }),
       marketLocale: caller.marketLocale,
       today: new Date().toISOString().slice(0, 10).replaceAll('-', ''),
     }),

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { loyaltyStatusLabel } from '@/app/_components/profile/membership-card';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { requireStaffPage } from '@/lib/auth/session';
@@ -7,7 +8,17 @@ import { fetchProfile, searchCustomers, type CustomerSummary } from '@/lib/clubm
 import { getConfig } from '@/lib/config';
 import { parseStaffQuery } from '@/lib/staff/search-query';
 
-export const metadata = { title: 'Find a customer' };
+export async function generateMetadata() {
+  return { title: (await getTranslations('Staff'))('searchTitle') };
+}
+
+/** The query parser's messages (English, from lib/staff), by their message key. */
+const QUERY_MESSAGE_KEYS: [RegExp, string][] = [
+  [/^Enter a customer id/, 'queryEmpty'],
+  [/^The search is too long/, 'queryTooLong'],
+  [/^The search contains characters/, 'queryBadCharacters'],
+  [/^This does not look like an email/, 'queryBadEmail'],
+];
 
 const PAGE_SIZE = 20;
 
@@ -16,22 +27,24 @@ type SearchOutcome = { kind: 'none' } | { kind: 'invalid'; message: string } | {
 export default async function StaffSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireStaffPage('/staff');
   const params = await searchParams;
-  const q = typeof params.q === 'string' ? params.q : '';
-  const outcome = q ? await search(q, session) : { kind: 'none' as const };
+  const t = await getTranslations('Staff');
+  // `q` absent: the first visit. `q` present but blank: a search with nothing typed, which gets a message.
+  const q = typeof params.q === 'string' ? params.q : null;
+  const outcome = q !== null ? await search(q, session) : { kind: 'none' as const };
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold sm:text-3xl">Find a customer</h1>
+      <h1 className="text-2xl font-semibold sm:text-3xl">{t('searchHeading')}</h1>
       <form role="search" method="get" action="/staff" className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="flex-1">
           <label htmlFor="staff-query" className="block text-sm font-medium">
-            Customer id, GM number, email or last name
+            {t('queryLabel')}
           </label>
           <input
             id="staff-query"
             name="q"
             type="search"
-            defaultValue={q}
+            defaultValue={q ?? ''}
             autoComplete="off"
             aria-describedby={outcome.kind === 'invalid' ? 'staff-query-error' : undefined}
             aria-invalid={outcome.kind === 'invalid' || undefined}
@@ -39,10 +52,10 @@ export default async function StaffSearchPage({ searchParams }: { searchParams: 
           />
         </div>
         <button type="submit" className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark">
-          Search
+          {t('searchButton')}
         </button>
       </form>
-      <SearchResults outcome={outcome} />
+      <SearchResults outcome={outcome} t={t} />
     </div>
   );
 }
@@ -82,38 +95,46 @@ async function findById(customerId: string, caller: { accessToken: string; marke
   }
 }
 
-function SearchResults({ outcome }: { outcome: SearchOutcome }) {
+type StaffTranslate = Awaited<ReturnType<typeof getTranslations<'Staff'>>>;
+
+function queryMessage(message: string, t: StaffTranslate): string {
+  const key = QUERY_MESSAGE_KEYS.find(([pattern]) => pattern.test(message))?.[1];
+  return key ? t(key, { max: 254 }) : message;
+}
+
+async function SearchResults({ outcome, t }: { outcome: SearchOutcome; t: StaffTranslate }) {
+  const tLoyalty = await getTranslations('Membership');
   if (outcome.kind === 'none') return null;
   if (outcome.kind === 'invalid') {
     return (
       <p id="staff-query-error" role="alert" className="text-red-700">
-        {outcome.message}
+        {queryMessage(outcome.message, t)}
       </p>
     );
   }
   if (outcome.kind === 'error') {
     return (
       <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-        The customer search is unavailable right now. Try again in a moment.
+        {t('searchUnavailable')}
       </p>
     );
   }
-  if (outcome.rows.length === 0) return <p role="status">No customer matches this search.</p>;
+  if (outcome.rows.length === 0) return <p role="status">{t('noMatch')}</p>;
   return (
     <div className="space-y-2">
       <p role="status">
-        {outcome.rows.length === 1 ? '1 customer found.' : `${outcome.rows.length} customers found.`}
-        {outcome.more ? ' Only the first results are shown: refine the search to see others.' : null}
+        {t('found', { count: outcome.rows.length })}
+        {outcome.more ? t('more') : null}
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Customers matching the search</caption>
+          <caption className="sr-only">{t('resultsCaption')}</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">GM number</th>
-              <th scope="col" className="px-3 py-2">Loyalty</th>
+              <th scope="col" className="px-3 py-2">{t('colName')}</th>
+              <th scope="col" className="px-3 py-2">{t('colEmail')}</th>
+              <th scope="col" className="px-3 py-2">{t('colGmNumber')}</th>
+              <th scope="col" className="px-3 py-2">{t('colLoyalty')}</th>
             </tr>
           </thead>
           <tbody>
@@ -121,12 +142,12 @@ function SearchResults({ outcome }: { outcome: SearchOutcome }) {
               <tr key={row.id} className="border-t border-slate-200">
                 <td className="px-3 py-2">
                   <Link href={`/staff/customers/${row.id}`} className="font-medium text-brand underline">
-                    {[row.firstName, row.lastName].filter(Boolean).join(' ') || `Customer ${row.id}`}
+                    {[row.firstName, row.lastName].filter(Boolean).join(' ') || t('customerFallback', { id: row.id })}
                   </Link>
                 </td>
                 <td className="px-3 py-2 break-all">{row.email ?? '—'}</td>
                 <td className="px-3 py-2">{row.gmNumber ?? '—'}</td>
-                <td className="px-3 py-2">{loyaltyStatusLabel(row.loyaltyStatus) ?? '—'}</td>
+                <td className="px-3 py-2">{loyaltyStatusLabel(row.loyaltyStatus, tLoyalty) ?? '—'}</td>
               </tr>
             ))}
           </tbody>

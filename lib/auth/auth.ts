@@ -59,6 +59,7 @@ function tokensFromSignIn(providerId: string, claims: Record<string, unknown>, a
     subject,
     name: typeof claims.name === 'string' ? claims.name : null,
     email: typeof claims.email === 'string' ? claims.email : null,
+    locale: typeof claims.locale === 'string' ? claims.locale.slice(0, 35) : null,
     accessToken: account.access_token,
     refreshToken: account.refresh_token ?? null,
     expiresAt: account.expires_at ?? Math.floor(Date.now() / 1000) + 300,

@@ -10,6 +10,8 @@ export type SessionTokens = {
   subject: string;
   name: string | null;
   email: string | null;
+  /** The `locale` claim of the ID token (e.g. `fr-FR`), as given; only a language hint. */
+  locale: string | null;
   accessToken: string;
   refreshToken: string | null;
   /** Access token expiry, epoch seconds. */

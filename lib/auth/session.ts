@@ -7,8 +7,8 @@ import type { Role } from './roles';
 import { readSessionToken } from './session-cookie';
 import { signInPathFor } from './paths';
 
-export type CustomerSession = { role: 'customer'; customerId: string; name: string | null; email: string | null; accessToken: string };
-export type StaffSession = { role: 'staff'; staffId: string; name: string | null; email: string | null; accessToken: string };
+export type CustomerSession = { role: 'customer'; customerId: string; name: string | null; email: string | null; locale: string | null; accessToken: string };
+export type StaffSession = { role: 'staff'; staffId: string; name: string | null; email: string | null; locale: string | null; accessToken: string };
 export type AppSession = CustomerSession | StaffSession;
 
 /**
@@ -21,7 +21,7 @@ export const getSession = cache(async (): Promise<AppSession | null> => {
   const token = await readSessionToken(requestHeaders, config.AUTH_SECRET, config.APP_URL);
   if (!token || !token.accessToken || !token.subject || token.error) return null;
   const role: Role | undefined = token.role;
-  const common = { name: token.name ?? null, email: token.email ?? null, accessToken: token.accessToken };
+  const common = { name: token.name ?? null, email: token.email ?? null, locale: token.locale ?? null, accessToken: token.accessToken };
   if (role === 'customer') return { role, customerId: token.subject, ...common };
   if (role === 'staff') return { role, staffId: token.subject, ...common };
   return null;

@@ -1,8 +1,19 @@
+import { Fragment } from 'react';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { languageName } from '@/lib/i18n/languages';
 import { countryName } from '@/lib/profile/country-options';
-import { birthdateForInput } from '@/lib/profile/form-values';
 import { formatPhoneForDisplay, defaultPhoneCountry } from '@/lib/profile/phones';
 import type { Profile } from '@/lib/profile/types';
-import { ADDRESS_FIELDS, BIRTH_FIELDS, CONTACT_FIELDS, NAME_FIELDS, PHONE_TYPE_LABELS } from './fields';
+import {
+  ADDRESS_FIELDS,
+  BIRTH_CITY_FIELD,
+  CONTACT_FIELDS,
+  NAME_FIELDS,
+  NATIVE_NAME_FIELDS,
+  optinChoices,
+  showsNativeNames,
+} from './fields';
+import { IdentityCard } from './identity-card';
 import { ReadOnlyField } from './read-only-field';
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
@@ -14,51 +25,94 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-/** The whole profile as text, with the same labels as the customer's form (used by the staff preview). */
-export function ProfileDetails({ profile, uiLocale }: { profile: Profile; uiLocale: string }) {
+/** `YYYYMMDD` as a date in the interface language; anything else is shown as stored. */
+function useBirthdate(value: string | null): string | null {
+  const format = useFormatter();
+  const match = value ? /^(\d{4})(\d{2})(\d{2})$/.exec(value) : null;
+  if (!match) return value;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? value : format.dateTime(date, { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+/**
+ * The whole profile as text, with the same field definitions and labels as the customer's form
+ * (used by the staff preview), in the interface language.
+ */
+export function ProfileDetails({ profile }: { profile: Profile }) {
+  const t = useTranslations();
+  const uiLocale = useLocale();
+  const birthdate = useBirthdate(profile.birthdate);
   const phoneCountry = defaultPhoneCountry(profile.address, profile.locale);
   const address = profile.address;
+  const yesNo = (value: boolean | null | undefined) => (value === true ? t('Values.yes') : value === false ? t('Values.no') : null);
+  const label = (namespace: string, code: string | null) => (code && t.has(`${namespace}.${code}`) ? t(`${namespace}.${code}`) : code);
   return (
     <div className="space-y-6">
-      <Card title="Contact">
+      <Card title={t('Sections.contact')}>
         {CONTACT_FIELDS.map((def) => (
-          <ReadOnlyField key={def.key} label={def.label} value={profile[def.key]} testId={`preview-${def.key}`} />
+          <ReadOnlyField key={def.key} label={t(`Fields.${def.key}`)} value={profile[def.key]} testId={`preview-${def.key}`} />
         ))}
       </Card>
-      <Card title="Names">
+      <Card title={t('Sections.names')}>
+        <ReadOnlyField label={t('Fields.civility')} value={label('Civility', profile.civility)} testId="preview-civility" />
         {NAME_FIELDS.map((def) => (
-          <ReadOnlyField key={def.key} label={def.label} value={profile[def.key]} testId={`preview-${def.key}`} />
+          <ReadOnlyField key={def.key} label={t(`Fields.${def.key}`)} value={profile[def.key]} testId={`preview-${def.key}`} />
         ))}
       </Card>
-      <Card title="Birth">
-        <ReadOnlyField label="Birth date" value={birthdateForInput(profile.birthdate) || null} testId="preview-birthdate" />
-        {BIRTH_FIELDS.map((def) => (
-          <ReadOnlyField key={def.key} label={def.label} value={profile[def.key]} testId={`preview-${def.key}`} />
-        ))}
+      {showsNativeNames(profile.locale, profile) ? (
+        <Card title={t('Sections.nativeNames')}>
+          {NATIVE_NAME_FIELDS.map((def) => (
+            <ReadOnlyField key={def.key} label={t(`Fields.${def.key}`)} value={profile[def.key]} testId={`preview-${def.key}`} />
+          ))}
+        </Card>
+      ) : null}
+      <Card title={t('Sections.birth')}>
+        <ReadOnlyField label={t('Fields.birthdate')} value={birthdate} testId="preview-birthdate" />
+        <ReadOnlyField label={t('Fields.birth_country_code')} value={countryName(profile.birth_country_code, uiLocale)} testId="preview-birth_country_code" />
+        <ReadOnlyField label={t(`Fields.${BIRTH_CITY_FIELD.key}`)} value={profile[BIRTH_CITY_FIELD.key]} testId={`preview-${BIRTH_CITY_FIELD.key}`} />
       </Card>
-      <Card title="Phones">
-        {profile.phones.length === 0 ? <ReadOnlyField label="Phones" value={null} /> : null}
+      <Card title={t('Sections.language')}>
+        <ReadOnlyField label={t('Fields.language_code')} value={languageName(profile.language_code, uiLocale)} testId="preview-language_code" />
+      </Card>
+      <Card title={t('Sections.phones')}>
+        {profile.phones.length === 0 ? <ReadOnlyField label={t('Fields.phones')} value={null} /> : null}
         {profile.phones.map((phone, index) => (
           <ReadOnlyField
             key={`${phone.number}-${index}`}
-            label={`Phone ${index + 1} (${PHONE_TYPE_LABELS[phone.type] ?? phone.type})`}
+            label={`${t('Form.phoneNumber', { number: index + 1 })} (${label('PhoneTypes', phone.type) ?? ''})`}
             value={formatPhoneForDisplay(phone.number, phoneCountry)}
             testId={`preview-phone-${index}`}
           />
         ))}
       </Card>
-      <Card title="Postal address">
+      <Card title={t('Sections.address')}>
         {address ? (
           <>
             {ADDRESS_FIELDS.map((def) => (
-              <ReadOnlyField key={def.key} label={def.label} value={address[def.key]} testId={`preview-address-${def.key}`} />
+              <ReadOnlyField key={def.key} label={t(`Fields.addressFields.${def.key}`)} value={address[def.key]} testId={`preview-address-${def.key}`} />
             ))}
-            <ReadOnlyField label="Country" value={countryName(address.country_code, uiLocale) ?? address.country} testId="preview-address-country" />
+            <ReadOnlyField label={t('Fields.addressFields.country_code')} value={countryName(address.country_code, uiLocale) ?? address.country} testId="preview-address-country" />
           </>
         ) : (
-          <ReadOnlyField label="Address" value={null} />
+          <ReadOnlyField label={t('Fields.address')} value={null} />
         )}
       </Card>
+      <Card title={t('Sections.consents')}>
+        {optinChoices(profile.optins).map(({ channel, partners }) => {
+          const stored = profile.optins.find((optin) => optin.channel === channel);
+          const channelLabel = t.has(`Channels.${channel}`) ? t(`Channels.${channel}`) : t('Form.optinUnknown', { channel });
+          return (
+            <Fragment key={channel}>
+              <ReadOnlyField label={channelLabel} value={yesNo(stored?.optin)} testId={`preview-optin-${channel}`} />
+              {partners ? (
+                <ReadOnlyField label={`${channelLabel} — ${t('Form.optinPartners')}`} value={yesNo(stored?.optin_partners)} testId={`preview-optin-${channel}-partners`} />
+              ) : null}
+            </Fragment>
+          );
+        })}
+        <ReadOnlyField label={t('Fields.personal_data_usage_allowed')} value={yesNo(profile.personal_data_usage_allowed)} testId="preview-personal_data_usage_allowed" />
+      </Card>
+      <IdentityCard identity={profile.identity} />
     </div>
   );
 }

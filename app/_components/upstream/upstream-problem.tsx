@@ -1,16 +1,16 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { UpstreamErrorKind } from '@/lib/clubmed/errors';
 
-const COPY: Record<'forbidden' | 'not_found' | 'unavailable', { title: string; body: string }> = {
-  forbidden: { title: 'Not allowed', body: 'This account is not allowed to see this profile.' },
-  not_found: { title: 'Profile not found', body: 'Club Med has no profile for this account.' },
-  unavailable: {
-    title: 'Your profile could not be loaded',
-    body: 'Club Med’s service did not answer as expected. This is usually brief.',
-  },
+type Problem = 'forbidden' | 'not_found' | 'unavailable';
+
+const COPY: Record<Problem, { title: string; body: string }> = {
+  forbidden: { title: 'forbiddenTitle', body: 'forbiddenBody' },
+  not_found: { title: 'notFoundTitle', body: 'notFoundBody' },
+  unavailable: { title: 'unavailableTitle', body: 'unavailableBody' },
 };
 
-export function problemFor(kind: UpstreamErrorKind): keyof typeof COPY {
+export function problemFor(kind: UpstreamErrorKind): Problem {
   if (kind === 'forbidden') return 'forbidden';
   if (kind === 'not_found') return 'not_found';
   return 'unavailable';
@@ -18,21 +18,22 @@ export function problemFor(kind: UpstreamErrorKind): keyof typeof COPY {
 
 /** A clear page for an upstream failure: never a stack trace. */
 export function UpstreamProblem({ kind, retryHref }: { kind: UpstreamErrorKind; retryHref: string }) {
+  const t = useTranslations('Problem');
   const problem = problemFor(kind);
   const copy = COPY[problem];
   return (
     <section className="mx-auto max-w-lg space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid={`problem-${problem}`}>
-      <h1 className="text-2xl font-semibold">{copy.title}</h1>
-      <p>{copy.body}</p>
+      <h1 className="text-2xl font-semibold">{t(copy.title)}</h1>
+      <p>{t(copy.body)}</p>
       {problem === 'unavailable' ? (
         <p>
           <Link href={retryHref} prefetch={false} className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
-            Try again
+            {t('tryAgain')}
           </Link>
         </p>
       ) : (
         <p>
-          <Link href="/" className="text-brand underline">Go to the home page</Link>
+          <Link href="/" className="text-brand underline">{t('home')}</Link>
         </p>
       )}
     </section>

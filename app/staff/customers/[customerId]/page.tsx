@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { MembershipCard } from '@/app/_components/profile/membership-card';
 import { ProfileDetails } from '@/app/_components/profile/profile-details';
 import { UpstreamProblem } from '@/app/_components/upstream/upstream-problem';
@@ -10,7 +11,9 @@ import { isCustomerId } from '@/lib/clubmed/customers';
 import { loadProfile } from '@/lib/clubmed/load-profile';
 import { getConfig } from '@/lib/config';
 
-export const metadata = { title: 'Customer preview' };
+export async function generateMetadata() {
+  return { title: (await getTranslations('Staff'))('previewTitle') };
+}
 
 /**
  * A customer's account as they see it, read-only: no form, no action. Every view is audited
@@ -32,21 +35,22 @@ export default async function CustomerPreviewPage({ params }: { params: Promise<
   }
   recordAudit({ ...audit, outcome: 'allowed' });
   const { profile } = result;
-  const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ') || `customer ${customerId}`;
+  const t = await getTranslations('Staff');
+  const name = [profile.first_name, profile.last_name].filter(Boolean).join(' ') || t('previewFallbackName', { id: customerId });
 
   return (
     <div className="space-y-6">
       <p role="note" className="rounded border-2 border-amber-500 bg-amber-50 p-3 font-semibold text-amber-950" data-testid="preview-banner">
-        Preview of {name} — read only
+        {t('previewBanner', { name })}
       </p>
       <p className="text-sm">
-        <Link href="/staff" className="text-brand underline">Back to search</Link>
+        <Link href="/staff" className="text-brand underline">{t('backToSearch')}</Link>
         {' · '}
-        <Link href={`/staff/audit?customerId=${customerId}`} className="text-brand underline">Audit trail for this customer</Link>
+        <Link href={`/staff/audit?customerId=${customerId}`} className="text-brand underline">{t('auditForCustomer')}</Link>
       </p>
       <h1 className="text-2xl font-semibold sm:text-3xl">{name}</h1>
       <MembershipCard profile={profile} />
-      <ProfileDetails profile={profile} uiLocale="en" />
+      <ProfileDetails profile={profile} />
     </div>
   );
 }
