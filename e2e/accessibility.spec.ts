@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { describeViolations, field, formStatus, openAccount, saveButton, signedInTest } from './support/customer';
+import { TOM, signInAsStaff, staffSearch } from './support/staff';
 
 async function expectNoAxeViolations(page: Page) {
   // @axe-core/playwright types its page with its own copy of playwright-core: the same object.
@@ -101,5 +102,21 @@ signedInTest.describe('axe and keyboard, signed in as Tom', () => {
     await link.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#field-phones-0-number$/);
+  });
+});
+
+test.describe('axe, signed in as staff', () => {
+  test('the staff search (with results), preview and audit pages have no axe violations', async ({ page }) => {
+    await signInAsStaff(page);
+    await expectNoAxeViolations(page);
+    await staffSearch(page, TOM.email);
+    await expect(page.getByRole('link', { name: TOM.name })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: TOM.name }).click();
+    await expect(page.getByTestId('preview-banner')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto('/staff/audit');
+    await expect(page.getByTestId('audit-row').first()).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });

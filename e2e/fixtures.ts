@@ -74,6 +74,13 @@ export const test = base.extend<Fixtures & SandboxOptions>({
     { auto: true },
   ],
 
+  // Tests read English labels: pin the interface language (the switcher's cookie outranks the
+  // profile's locale, and most seeded customers are fr-FR). The i18n specs clear it.
+  context: async ({ context, baseURL }, provide) => {
+    await context.addCookies([{ name: 'locale', value: 'en', url: baseURL! }]);
+    await provide(context);
+  },
+
   signIn: async ({ baseURL, sandboxURL }, provide) => {
     const appOrigin = new URL(baseURL!).origin;
     const sandboxOrigin = new URL(sandboxURL).origin;

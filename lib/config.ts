@@ -13,6 +13,7 @@ const ConfigSchema = z.object({
   CLUBMED_API_BASE_URL: url.default('http://localhost:4000'),
   CLUBMED_API_KEY: z.string().min(1).default('sandbox-key'),
   CLUBMED_DEFAULT_MARKET: z.string().min(2).default('fr-FR'),
+  SAVE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
   CUSTOMER_ISSUER: url.default('http://localhost:4000/customers'),
   CUSTOMER_CLIENT_ID: z.string().min(1).default('profile-app'),

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clientAddress, takeRateLimit } from './rate-limit';
 
 describe('takeRateLimit', () => {
+  beforeAll(() => {
+    process.env.AUTH_SECRET ??= 'unit-test-secret-unit-test-secret-0123';
+    delete process.env.SAVE_RATE_LIMIT_PER_MINUTE; // the default applies
+  });
+
   it('allows 30 saves a minute per account, then says how long to wait', async () => {
     for (let i = 0; i < 30; i++) expect(await takeRateLimit('saveByAccount', 'customer-rl-1')).toBeNull();
     const wait = await takeRateLimit('saveByAccount', 'customer-rl-1');

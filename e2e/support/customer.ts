@@ -43,6 +43,7 @@ export async function signedInState(browser: Browser, project: FullProject, emai
   const sandboxURL = (use as { sandboxURL?: string }).sandboxURL ?? `http://localhost:${TEST_PORTS.sandbox}`;
   const file = path.join(project.outputDir, '.auth', `${project.name}-${email.replace(/\W/g, '_')}.json`);
   const context = await browser.newContext({ baseURL, javaScriptEnabled: use.javaScriptEnabled ?? true });
+  await context.addCookies([{ name: 'locale', value: 'en', url: baseURL }]);
   try {
     // The email must be the seeded one: re-seed before signing in.
     const reset = await context.request.post(`${sandboxURL}/__sandbox/reset`, { headers: { 'x-api-key': SANDBOX_API_KEY } });

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { decode } from 'next-auth/jwt';
-import { buildEnv, TEST_PORTS } from '../../scripts/lib/env.mjs';
+import { buildEnv } from '../../scripts/lib/env.mjs';
 
 /** Helpers for the staff, access-matrix and security specs (the shared fixtures live in ../fixtures.ts). */
 
@@ -12,7 +12,9 @@ export const SUPERVISOR = { id: 'S1002', email: 'supervisor@clubmed.example', na
 
 const env = buildEnv({ profile: 'test' });
 export const APP_ORIGIN = new URL(env.appUrl).origin;
-export const SANDBOX_ORIGIN = `http://localhost:${TEST_PORTS.sandbox}`;
+export const SANDBOX_ORIGIN = new URL(env.sandboxUrl).origin;
+/** The app's session-encryption secret (the tests read it like the app does, from .data/auth-secret). */
+export const AUTH_SECRET: string = String(env.app.AUTH_SECRET);
 
 /**
  * Signs in through the sandbox's sign-in page, starting from an app path that sends signed-out
@@ -31,11 +33,20 @@ export function signInAsStaff(page: Page, email: string = AGENT.email): Promise<
   return signInFrom(page, '/staff', email);
 }
 
+/**
+ * The interface speaks the customer's profile language (Tom's is fr-FR) unless the language switcher's
+ * cookie says otherwise: these specs read English labels, so they choose English the way a user would.
+ */
+export async function preferEnglish(context: BrowserContext): Promise<void> {
+  await context.addCookies([{ name: 'locale', value: 'en', url: APP_ORIGIN, httpOnly: true, sameSite: 'Lax' }]);
+}
+
 export type Principal = 'customerA' | 'customerB' | 'staff';
 
 /** A fresh browser context signed in as `principal` (customer A = Tom, B = Aoife, staff = Alex Agent). */
 export async function signedInContext(browser: Browser, principal: Principal): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: APP_ORIGIN });
+  await preferEnglish(context);
   const page = await context.newPage();
   if (principal === 'staff') await signInAsStaff(page);
   else await signInFrom(page, '/account', principal === 'customerA' ? TOM.email : AOIFE.email);
@@ -48,7 +59,7 @@ export async function sessionTokens(context: BrowserContext): Promise<{ accessTo
   const cookieName = 'authjs.session-token';
   const cookie = (await context.cookies(APP_ORIGIN)).find((c) => c.name === cookieName);
   if (!cookie) throw new Error('no session cookie in this context');
-  const token = await decode({ token: cookie.value, secret: env.app.AUTH_SECRET, salt: cookieName });
+  const token = await decode({ token: cookie.value, secret: AUTH_SECRET, salt: cookieName });
   if (!token || typeof token.accessToken !== 'string') throw new Error('the session cookie holds no access token');
   return { accessToken: token.accessToken, refreshToken: typeof token.refreshToken === 'string' ? token.refreshToken : null };
 }
@@ -94,6 +105,11 @@ export async function auditRows(page: Page): Promise<AuditRow[]> {
 export async function staffSearch(page: Page, query: string): Promise<void> {
   await page.getByLabel('Customer id, GM number, email or last name').fill(query);
   await Promise.all([page.waitForURL((url) => url.pathname === '/staff' && url.searchParams.has('q')), page.getByRole('button', { name: 'Search' }).click()]);
+}
+
+/** Upstream calls that read or write another customer than the caller, or search (customers must make none). */
+export function foreignCalls(calls: { method: string; path: string; caller?: { role: string; id: string } | null }[]) {
+  return calls.filter((c) => c.caller?.role !== 'customer' || !c.path.startsWith(`/v2/customers/${c.caller.id}/`));
 }
 
 /** Everything a page can leak tokens in, as text. */

@@ -14,7 +14,7 @@ const NOT_BUILD_INPUTS = new Set([
 function newestMtime(dir, top = true) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (top && NOT_BUILD_INPUTS.has(entry.name)) continue;
+    if (top && (NOT_BUILD_INPUTS.has(entry.name) || entry.name.startsWith('.next-'))) continue; // other build folders (bench)
     const full = path.join(dir, entry.name);
     const mtime = entry.isDirectory()
       ? newestMtime(full, false)
