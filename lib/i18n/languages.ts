@@ -13,13 +13,23 @@ const ISO_639_1 = (
 
 export type LanguageOption = { code: string; name: string };
 
-/** Every ISO 639-1 language, valued upper-case as the API stores it (`FR`), named and sorted for `uiLocale`. */
+const optionsByLocale = new Map<string, LanguageOption[]>();
+
+/**
+ * Every ISO 639-1 language, valued upper-case as the API stores it (`FR`), named and sorted for
+ * `uiLocale`; computed once per locale.
+ */
 export function languageOptions(uiLocale: string): LanguageOption[] {
-  const names = displayNames(uiLocale);
-  const collator = new Intl.Collator(uiLocale);
-  return ISO_639_1.map((code) => ({ code: code.toUpperCase(), name: capitalize(names?.of(code) ?? code, uiLocale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+  let options = optionsByLocale.get(uiLocale);
+  if (!options) {
+    const names = displayNames(uiLocale);
+    const collator = new Intl.Collator(uiLocale);
+    options = ISO_639_1.map((code) => ({ code: code.toUpperCase(), name: capitalize(names?.of(code) ?? code, uiLocale) })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+    if (optionsByLocale.size < 50) optionsByLocale.set(uiLocale, options);
+  }
+  return options;
 }
 
 /** The name of a stored language code (`FR` → `French`/`français`); an unknown code is shown as stored. */

@@ -5,11 +5,21 @@ export type CountryOption = { code: string; name: string };
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALL_CODES = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b)).filter(isCountryCode);
 
-/** Country names from the platform (`Intl.DisplayNames`) in the interface language, sorted for that language. */
+const optionsByLocale = new Map<string, CountryOption[]>();
+
+/**
+ * Country names from the platform (`Intl.DisplayNames`) in the interface language, sorted for that
+ * language. Computed once per locale: naming and sorting 250 countries on every page view is not free.
+ */
 export function countryOptions(uiLocale: string): CountryOption[] {
-  const names = safeDisplayNames(uiLocale);
-  const collator = new Intl.Collator(uiLocale);
-  return ALL_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+  let options = optionsByLocale.get(uiLocale);
+  if (!options) {
+    const names = safeDisplayNames(uiLocale);
+    const collator = new Intl.Collator(uiLocale);
+    options = ALL_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+    if (optionsByLocale.size < 50) optionsByLocale.set(uiLocale, options);
+  }
+  return options;
 }
 
 export function countryName(code: string | null, uiLocale: string): string | null {
