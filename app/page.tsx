@@ -14,10 +14,10 @@ export default async function HomePage() {
       <h1 className="text-3xl font-semibold">{t('heading')}</h1>
       <p className="text-slate-700">{t('intro')}</p>
       <div className="flex flex-col items-center gap-3 sm:flex-row sm:justify-center">
-        <Link href={signInPathFor('customer', '/account')} className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark">
+        <Link href={signInPathFor('customer', '/account')} prefetch={false} className="rounded bg-brand px-5 py-2.5 font-medium text-white hover:bg-brand-dark">
           {t('signIn')}
         </Link>
-        <Link href={signInPathFor('staff', '/staff')} className="rounded border border-slate-400 px-5 py-2.5 font-medium hover:bg-white">
+        <Link href={signInPathFor('staff', '/staff')} prefetch={false} className="rounded border border-slate-400 px-5 py-2.5 font-medium hover:bg-white">
           {t('staffSignIn')}
         </Link>
       </div>

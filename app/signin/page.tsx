@@ -24,12 +24,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <ul className="space-y-3">
         <li>
-          <Link href={signInPathFor('customer', callbackUrl)} className="block rounded bg-brand px-4 py-3 text-center font-medium text-white hover:bg-brand-dark">
+          <Link href={signInPathFor('customer', callbackUrl)} prefetch={false} className="block rounded bg-brand px-4 py-3 text-center font-medium text-white hover:bg-brand-dark">
             {t('customer')}
           </Link>
         </li>
         <li>
-          <Link href={signInPathFor('staff', '/staff')} className="block rounded border border-slate-400 px-4 py-3 text-center font-medium hover:bg-white">
+          <Link href={signInPathFor('staff', '/staff')} prefetch={false} className="block rounded border border-slate-400 px-4 py-3 text-center font-medium hover:bg-white">
             {t('staff')}
           </Link>
         </li>

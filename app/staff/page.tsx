@@ -65,12 +65,15 @@ async function search(q: string, session: { accessToken: string; staffId: string
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
   const caller = { accessToken: session.accessToken, marketLocale: getConfig().CLUBMED_DEFAULT_MARKET };
   try {
-    const rows = await searchCustomers(parsed.filters, { limit: PAGE_SIZE + 1, page: 1 }, caller);
+    const pages = await Promise.all(
+      [parsed.filters, ...parsed.alternatives].map((filters) => searchCustomers(filters, { limit: PAGE_SIZE + 1, page: 1 }, caller)),
+    );
+    const rows = pages.flat().filter((row, index, all) => all.findIndex((other) => other.id === row.id) === index);
     if (parsed.kind === 'digits' && parsed.customerId && !rows.some((row) => row.id === parsed.customerId)) {
       const byId = await findById(parsed.customerId, caller);
       if (byId) rows.unshift(byId);
     }
-    recordAudit({ staffId: session.staffId, staffName: session.name, customerId: null, action: 'search', outcome: 'allowed', detail: `${parsed.kind}; ${rows.length} result(s)` });
+    recordAudit({ staffId: session.staffId, staffName: session.name, customerId: null, action: 'search', outcome: 'allowed', detail: `${parsed.kind} "${q.trim().slice(0, 80)}"; ${rows.length} result(s)` });
     return { kind: 'results', rows: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE };
   } catch (error) {
     if (error instanceof UpstreamError) return { kind: 'error' };

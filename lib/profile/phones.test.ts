@@ -126,3 +126,15 @@ describe('formatPhoneForDisplay', () => {
     expect(formatPhoneForDisplay('not a phone', 'FR')).toBe('not a phone');
   });
 });
+
+describe('parsePhone: a digit missing from a national number (found by a new user)', () => {
+  it('P6: "06 23 45 67 8" is impossible, not +33 062345678', () => {
+    expect(parsePhone('06 23 45 67 8', 'FR')).toEqual({ ok: false, code: 'invalid_phone' });
+    expect(parsePhone('06 23 45 67 89', 'FR')).toMatchObject({ ok: true, e164: '+33623456789' });
+  });
+
+  it('keeps numbers whose leading 0 belongs to the number (Italian landlines)', () => {
+    expect(parsePhone('06 6982 1234', 'IT')).toMatchObject({ ok: true, e164: '+390669821234' });
+    expect(parsePhone('+44 20 7946 0018', 'FR')).toMatchObject({ ok: true, e164: '+442079460018' });
+  });
+});

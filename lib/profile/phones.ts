@@ -5,6 +5,7 @@
  * not use, and keeping one metadata set means client hints and server checks always agree.
  */
 import {
+  Metadata,
   isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
@@ -51,7 +52,23 @@ export function parsePhone(input: string, defaultCountry: CountryCode): PhonePar
 function parseStrict(text: string, defaultCountry: CountryCode): PhoneNumber | undefined {
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   if (!parsed || parsed.ext || !parsed.isPossible()) return undefined;
+  if (keptTrunkPrefix(parsed)) return undefined;
   return parsed;
+}
+
+/**
+ * A national number one digit short (`06 23 45 67 8`) can still have a "possible" length once its
+ * trunk prefix is read as part of the number (`+33 062345678`). Where a country dials a trunk
+ * prefix (FR: 0), a number that still starts with it is impossible.
+ */
+function keptTrunkPrefix(parsed: PhoneNumber): boolean {
+  if (!parsed.country) return false;
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan(parsed.country);
+  // nationalPrefix() exists at run time but is missing from the published types.
+  const plan = metadata.numberingPlan as { nationalPrefix?: () => string | undefined } | undefined;
+  const trunkPrefix = plan?.nationalPrefix?.();
+  return Boolean(trunkPrefix) && parsed.nationalNumber.startsWith(trunkPrefix!);
 }
 
 /**

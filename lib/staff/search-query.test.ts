@@ -8,6 +8,7 @@ describe('parseStaffQuery', () => {
       kind: 'digits',
       customerId: '123456789',
       filters: [{ key: 'gm_number', value: '123456789' }],
+      alternatives: [],
     });
   });
 
@@ -20,6 +21,22 @@ describe('parseStaffQuery', () => {
     expect(parseStaffQuery('+33 6 23 45 67 89')).toMatchObject({ kind: 'phone', filters: [{ key: 'phones.number', value: '+33623456789' }] });
     expect(parseStaffQuery('N’Diaye')).toMatchObject({ kind: 'last_name', filters: [{ key: 'last_name', value: 'N’Diaye' }] });
     expect(parseStaffQuery('李')).toMatchObject({ kind: 'last_name' });
+  });
+
+  it('finds a phone however it was stored: E.164 or national digits, typed either way', () => {
+    const both = [[{ key: 'phones.number', value: '0623456789' }]];
+    expect(parseStaffQuery('+33 6 23 45 67 89')).toMatchObject({ kind: 'phone', filters: [{ key: 'phones.number', value: '+33623456789' }], alternatives: both });
+    expect(parseStaffQuery('06 23 45 67 89')).toMatchObject({ kind: 'phone', filters: [{ key: 'phones.number', value: '+33623456789' }], alternatives: both });
+    expect(parseStaffQuery('0623456789')).toMatchObject({
+      kind: 'digits',
+      filters: [{ key: 'gm_number', value: '0623456789' }],
+      alternatives: [[{ key: 'phones.number', value: '+33623456789' }], [{ key: 'phones.number', value: '0623456789' }]],
+    });
+  });
+
+  it("finds O'Brien and N’Diaye whichever apostrophe is typed", () => {
+    expect(parseStaffQuery("N'Diaye")).toMatchObject({ alternatives: [[{ key: 'last_name', value: 'N’Diaye' }]] });
+    expect(parseStaffQuery('O’Brien')).toMatchObject({ alternatives: [[{ key: 'last_name', value: "O'Brien" }]] });
   });
 
   it('refuses empty, oversized and filter-injection input with a message', () => {

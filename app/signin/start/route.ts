@@ -10,6 +10,10 @@ import { clientAddress, takeRateLimit } from '@/lib/rate-limit';
  * page, because starting the flow writes the PKCE and state cookies.
  */
 export async function GET(request: NextRequest) {
+  // A prefetch must never start a sign-in: it would overwrite the state/PKCE cookies of a real one.
+  if (request.headers.has('next-router-prefetch') || /prefetch/i.test(request.headers.get('sec-purpose') ?? request.headers.get('purpose') ?? '')) {
+    return new Response(null, { status: 204 });
+  }
   const waitSeconds = await takeRateLimit('signInByAddress', clientAddress(request.headers));
   if (waitSeconds !== null) {
     return new Response(`Too many sign-in attempts from this address. Wait ${waitSeconds} seconds, then try again.`, {
