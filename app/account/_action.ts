@@ -26,23 +26,21 @@ function fingerprint(formData: FormData): string {
  * checked here, and the customer id comes only from it, never from the form.
  */
 export async function saveProfileAction(_previous: SaveState, formData: FormData): Promise<SaveState> {
+  // Refused before any upstream call; what was typed goes back to the form.
+  const refuse = (reason: 'signed_out' | 'forbidden' | 'rate_limited', logReason: string, retryAfterSeconds?: number): SaveState => {
+    log.warn('profile.save_refused', { reason: logReason });
+    return { status: 'failed', reason, retryAfterSeconds, values: formValuesFromFormData(formData) };
+  };
   const session = await getSession();
-  if (!session) {
-    log.warn('profile.save_refused', { reason: 'no_session' });
-    return { status: 'failed', reason: 'signed_out', values: formValuesFromFormData(formData) };
-  }
+  if (!session) return refuse('signed_out', 'no_session');
   if (session.role !== 'customer') {
-    log.warn('profile.save_refused', { reason: 'staff_session' });
     recordAudit({ staffId: session.staffId, staffName: session.name, customerId: null, action: 'save_profile', outcome: 'refused' });
-    return { status: 'failed', reason: 'forbidden', values: formValuesFromFormData(formData) };
+    return refuse('forbidden', 'staff_session');
   }
 
   const waitSeconds =
     (await takeRateLimit('saveByAccount', session.customerId)) ?? (await takeRateLimit('saveByAddress', clientAddress(await headers())));
-  if (waitSeconds !== null) {
-    log.warn('profile.save_refused', { reason: 'rate_limited' });
-    return { status: 'failed', reason: 'rate_limited', retryAfterSeconds: waitSeconds, values: formValuesFromFormData(formData) };
-  }
+  if (waitSeconds !== null) return refuse('rate_limited', 'rate_limited', waitSeconds);
 
   const defaultMarket = getConfig().CLUBMED_DEFAULT_MARKET;
   const caller = { accessToken: session.accessToken, marketLocale: defaultMarket };
@@ -57,7 +55,8 @@ export async function saveProfileAction(_previous: SaveState, formData: FormData
         return toEditable(current);
       },
       patch: (patch, options) => patchProfile(session.customerId, patch, options, { ...caller, marketLocale: patchMarket }),
-      marketLocale: caller.marketLocale,
+      // Numbers are read with the country the page displayed them in: the address's, else the profile's locale.
+      marketLocale: session.locale ?? defaultMarket,
       today: new Date().toISOString().slice(0, 10).replaceAll('-', ''),
     }),
   );

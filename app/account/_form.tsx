@@ -22,6 +22,7 @@ import type { Conflict } from '@/lib/profile/merge';
 import type { SaveState } from '@/lib/profile/save';
 import type { EditableProfile, FieldError, FieldErrors } from '@/lib/profile/types';
 import { failureMessage, fieldErrorMessage, type Translate } from './_messages';
+import { signInPathFor } from '@/lib/auth/paths';
 import { ConflictValue } from './_conflict-value';
 import { clearDraft, draftDiffers, parseDraft, saveDraft, useStoredDraft } from './_draft';
 
@@ -499,7 +500,7 @@ function StatusBanner({ state, t }: { state: SaveState; t: Translate }) {
         <p>{failureMessage(t, state.reason, state.retryAfterSeconds)}</p>
         {state.reason === 'signed_out' ? (
           <p className="mt-2">
-            <a href="/signin/start?role=customer&amp;callbackUrl=%2Faccount" className="font-medium underline">
+            <a href={signInPathFor('customer', '/account')} className="font-medium underline">
               {t('Form.signInAgain')}
             </a>
           </p>

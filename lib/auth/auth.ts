@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth from 'next-auth';
 import type { NextAuthConfig } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
+import { isCustomerId } from '@/lib/clubmed/customer-id';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { safeCallbackPath } from './redirect';
@@ -52,7 +53,7 @@ function tokensFromSignIn(providerId: string, claims: Record<string, unknown>, a
   if (claims.clubmed_role !== undefined && claims.clubmed_role !== role) {
     throw new Error(`Sign-in refused: ${providerId} token is not a ${role} token`);
   }
-  if (role === 'customer' && !/^[1-9][0-9]*$/.test(subject)) throw new Error('Sign-in refused: customer id is not valid');
+  if (role === 'customer' && !isCustomerId(subject)) throw new Error('Sign-in refused: customer id is not valid');
   if (!account.access_token) throw new Error('Sign-in refused: no access token');
   return {
     role,

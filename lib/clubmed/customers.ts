@@ -4,12 +4,9 @@ import type { Profile, ProfilePatch } from '@/lib/profile/types';
 import { clubmedRequest } from './client';
 import { UpstreamError } from './errors';
 
-/** Customer ids are digit strings (contract); anything else never reaches a URL. */
-export const CUSTOMER_ID_PATTERN = /^[1-9][0-9]{0,19}$/;
+import { isCustomerId } from './customer-id';
 
-export function isCustomerId(value: string): boolean {
-  return CUSTOMER_ID_PATTERN.test(value);
-}
+export { isCustomerId };
 
 function profilePath(version: 'v1' | 'v2', customerId: string): string {
   if (!isCustomerId(customerId)) throw new UpstreamError('bad_request', 'Invalid customer id');

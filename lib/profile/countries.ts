@@ -3,7 +3,7 @@
  * assigned but used by the EU and most carriers). A fixed list rather than `Intl.DisplayNames`,
  * which names unassigned codes too and varies with the runtime's ICU data.
  */
-const ISO_COUNTRY_CODES = new Set(
+const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(
   (
     'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS ' +
     'BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE ' +
@@ -20,3 +20,6 @@ const ISO_COUNTRY_CODES = new Set(
 export function isCountryCode(code: string): boolean {
   return ISO_COUNTRY_CODES.has(code);
 }
+
+/** Every code of the list, in alphabetical order. */
+export const COUNTRY_CODES: readonly string[] = [...ISO_COUNTRY_CODES].sort();

@@ -1,9 +1,7 @@
-import { isCountryCode } from './countries';
+import { COUNTRY_CODES } from './countries';
 
 export type CountryOption = { code: string; name: string };
 
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const ALL_CODES = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b)).filter(isCountryCode);
 
 const optionsByLocale = new Map<string, CountryOption[]>();
 
@@ -16,7 +14,7 @@ export function countryOptions(uiLocale: string): CountryOption[] {
   if (!options) {
     const names = safeDisplayNames(uiLocale);
     const collator = new Intl.Collator(uiLocale);
-    options = ALL_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+    options = COUNTRY_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
     if (optionsByLocale.size < 50) optionsByLocale.set(uiLocale, options);
   }
   return options;

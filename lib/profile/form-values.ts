@@ -33,10 +33,3 @@ export function formValuesFromEditable(profile: EditableProfile, defaultCountry:
 export function editableKeyOfField(fieldName: string): EditableKey {
   return fieldName.split('.')[0] as EditableKey;
 }
-
-/** How many phone rows the values describe. */
-export function phoneRowCount(values: FormValues): number {
-  let count = 0;
-  while (`phones.${count}.number` in values || `phones.${count}.type` in values) count++;
-  return count;
-}

@@ -33,6 +33,7 @@ export type SaveDeps = {
   /** GET the profile as the server has it now (rule 4). */
   fetchCurrent: () => Promise<EditableProfile>;
   patch: (patch: ProfilePatch, options: { forceAddress: boolean }) => Promise<void>;
+  /** Locale whose region reads phone numbers when the address has no country (the page displays them so). */
   marketLocale: string;
   today: string; // YYYYMMDD
 };

@@ -1,3 +1,4 @@
+import { isCustomerId } from '@/lib/clubmed/customer-id';
 import type { CustomerSearchFilter } from '@/lib/clubmed/customers';
 import { formatPhoneForDisplay, parsePhone, type CountryCode } from '@/lib/profile/phones';
 
@@ -23,7 +24,7 @@ export function parseStaffQuery(raw: string, phoneCountry: CountryCode = 'FR'): 
   if ([...query].length > MAX_QUERY_LENGTH) return { ok: false, message: `The search is too long (at most ${MAX_QUERY_LENGTH} characters).` };
   if (/[\u0000-\u001f]/.test(query) || query.includes('==')) return { ok: false, message: 'The search contains characters that cannot be searched.' };
   if (/^\d+$/.test(query)) {
-    const customerId = /^[1-9]\d{0,19}$/.test(query) ? query : '';
+    const customerId = isCustomerId(query) ? query : '';
     // A national phone number is digits too (0623456789): try it as a phone as well.
     const alternatives = query.startsWith('0') ? phoneSpellings(query, phoneCountry).map((value) => [phoneFilter(value)]) : [];
     return { ok: true, kind: 'digits', customerId, filters: [{ key: 'gm_number', value: query }], alternatives };
